@@ -1,0 +1,71 @@
+"""The readable form of an outcome for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from pairaid.core.assessment import Assessment
+from pairaid.core.outcome import Outcome
+from pairaid.core.pathway import Pathway
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=" " * len(indent))
+
+
+def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> str:
+    lines: list[str] = []
+    if outcome.safeguarding:
+        door = pathway.front_door
+        lines.append("!! SAFEGUARDING: contact the front door now")
+        lines.append(f"   {door.name}: {door.phone}")
+        if door.out_of_hours:
+            lines.append(f"   Out of hours: {door.out_of_hours}")
+        lines.append(f"   Emergency: {door.emergency}")
+        if door.follow_up:
+            lines.append(_wrap(door.follow_up, "   "))
+        lines.append("")
+    level_label = pathway.levels.get(outcome.level).label
+    flags = [flag for flag, on in (("URGENT", outcome.urgent), ("provisional", outcome.provisional)) if on]
+    lines.append(f"Suggested level: {level_label}" + (f"  [{', '.join(flags)}]" if flags else ""))
+    if outcome.override:
+        o = outcome.override
+        who = f" by {o.by}" if o.by else ""
+        why = f": {o.reason}" if o.reason else ""
+        lines.append(f"Final level: {pathway.levels.get(o.to_level).label} (changed{who}{why})")
+    also = [pathway.levels.get(lvl).label for lvl in outcome.levels if lvl != outcome.level]
+    if also:
+        lines.append("Also matched: " + ", ".join(also))
+    lines.append(f"Observed: {outcome.coverage} of {outcome.applicable_domains} areas that apply at this stage")
+    if outcome.prompts:
+        lines.append("")
+        lines.append("Act now:")
+        lines.extend(_wrap(p, "  ! ") for p in outcome.prompts)
+    lines.append("")
+    lines.append("Why:")
+    for reason in outcome.reasons:
+        lines.append(_wrap(f"[{reason.rule}, {reason.level}] {reason.text}", "  - "))
+    if outcome.services:
+        lines.append("")
+        lines.append("Suggested services:")
+        for suggestion in outcome.services:
+            service = pathway.service(suggestion.id)
+            if service is None:
+                continue
+            lines.append(f"  * {service.name} ({pathway.levels.get(service.level).label})")
+            for why in suggestion.why:
+                lines.append(_wrap(why, "      why: "))
+            routes = [r for r, ok in (("self-referral", service.referral.self),
+                                      ("professional referral", service.referral.professional)) if ok]
+            if routes or service.referral.how:
+                lines.append(_wrap(f"{' or '.join(routes)}. {service.referral.how or ''}".strip(), "      refer: "))
+            contact = service.contact
+            details = [d for d in (contact.phone, contact.url, contact.email, contact.hours) if d]
+            if details:
+                check = "" if service.is_verified else "  (check before referring)"
+                lines.append("      contact: " + "; ".join(details) + check)
+    if outcome.warnings:
+        lines.append("")
+        lines.append("Notes:")
+        lines.extend(_wrap(w, "  - ") for w in outcome.warnings)
+    return "\n".join(lines)

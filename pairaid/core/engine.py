@@ -1,0 +1,121 @@
+"""Evaluate a rule set against an assessment: level, levels, flags, reasons, override (assessment.md §7)."""
+
+from __future__ import annotations
+
+from pairaid.core import vocab
+from pairaid.core.assessment import Assessment
+from pairaid.core.facts import Facts, facts_of
+from pairaid.core.framework import load_framework
+from pairaid.core.outcome import Outcome, Override, Reason
+from pairaid.core.rules import CURRENT_NEEDS, SAFEGUARDING_RULE, RuleSet, match
+
+
+class OverrideError(ValueError):
+    """An override the rules of §7 do not allow; the message says what to do."""
+
+
+def label(kind: str, ident: str) -> str:
+    """Human label of an id from the framework text."""
+    framework = load_framework()
+    if kind == "domains":
+        return framework.domain_title(ident)
+    return framework.label(kind, ident)
+
+
+def check_override(
+    suggested: str, override: str | None, reason: str | None, safeguarding: bool
+) -> str | None:
+    """Why an override is not allowed, or None when it is (raise freely; lower with a reason; never below
+    statutory when safeguarding matched)."""
+    if override is None or override == suggested:
+        return None
+    if vocab.LEVEL_RANK[override] > vocab.LEVEL_RANK[suggested]:
+        return None
+    if safeguarding:
+        return (
+            "decision.override_level: a safeguarding indicator is recorded, so the level stays statutory; "
+            "it cannot be lowered. Follow the front door's advice."
+        )
+    if not (reason or "").strip():
+        return (
+            f"decision.override_level: lowering the level from {suggested} to {override} needs a written reason "
+            "in decision.override_reason"
+        )
+    return None
+
+
+def _provisional(facts: Facts, rules: RuleSet) -> tuple[bool, str | None]:
+    needed = (
+        rules.provisional.min_coverage_antenatal
+        if facts.stage == "antenatal"
+        else rules.provisional.min_coverage_after_birth
+    )
+    if facts.coverage >= needed:
+        return False, None
+    observed = "observation" if facts.coverage == 1 else "observations"
+    return True, (
+        f"Provisional: only {facts.coverage} {observed} recorded (at least {needed} needed at this stage). "
+        "Observe more of the relationship before relying on this level."
+    )
+
+
+def evaluate(assessment: Assessment, rules: RuleSet, *, strict: bool = True) -> Outcome:
+    """The outcome without service suggestions.
+
+    strict: an override the rules forbid raises OverrideError (the command line); otherwise it is ignored
+    and reported as a warning (a draft being edited in the app).
+    """
+    facts = facts_of(assessment)
+    reasons: list[Reason] = []
+    prompts: list[str] = []
+    serves: list[str] = []
+    for rule in rules.rules:
+        phrases = match(rule.when, facts, label)
+        if phrases is None:
+            continue
+        text = rule.reason if not phrases else f"{rule.reason} ({'; '.join(phrases)})."
+        reasons.append(Reason(rule=rule.id, level=rule.level, text=text, urgent=rule.urgent))
+        if rule.prompt:
+            prompts.append(rule.prompt)
+        for need in rule.serves:
+            targets = facts.current_needs if need == CURRENT_NEEDS else (need,)
+            serves.extend(t for t in targets if t not in serves)
+
+    matched_levels = {r.level for r in reasons} or {"universal"}
+    levels = [lvl for lvl in vocab.LEVELS if lvl in matched_levels]
+    level = levels[-1]
+    safeguarding = any(r.rule == SAFEGUARDING_RULE for r in reasons)
+    provisional, provisional_text = _provisional(facts, rules)
+    warnings = list(assessment.notices())
+    if provisional_text:
+        warnings.append(provisional_text)
+
+    decision = assessment.decision
+    problem = check_override(level, decision.override_level, decision.override_reason, safeguarding)
+    override: Override | None = None
+    final_level = level
+    if problem:
+        if strict:
+            raise OverrideError(problem)
+        warnings.append(problem.split(": ", 1)[1][0].upper() + problem.split(": ", 1)[1][1:])
+    elif decision.override_level and decision.override_level != level:
+        final_level = decision.override_level
+        override = Override(
+            from_level=level, to_level=final_level, reason=decision.override_reason, by=decision.override_by
+        )
+
+    return Outcome(
+        level=level,
+        levels=levels,
+        urgent=any(r.urgent for r in reasons),
+        provisional=provisional,
+        final_level=final_level,
+        reasons=reasons,
+        warnings=warnings,
+        prompts=prompts,
+        safeguarding=safeguarding,
+        coverage=facts.coverage,
+        applicable_domains=len(facts.applicable),
+        override=override,
+        serves=serves,
+    )
