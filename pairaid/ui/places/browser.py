@@ -1,0 +1,285 @@
+"""The pathway browser: every service by level, filters, search, details, and the printable map."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pairaid.core import vocab
+from pairaid.core.framework import Framework, load_framework
+from pairaid.core.pathway import Pathway, Service
+from pairaid.ui.places.common import PlaceView, labelled, level_name
+from pairaid.ui.places.service_details import ages_text, service_html
+from pairaid.ui.places.service_filter import ServiceFilter, filter_services, outside_area, postcode_district
+
+MapRenderer = Callable[[Pathway, Path], Path]
+SERVICE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class PathwayBrowserView(PlaceView):
+    """Browse the services of `pathway`; `map_renderer(pathway, out_path)` writes the printable map."""
+
+    title = "Pathway browser"
+
+    def __init__(
+        self,
+        pathway: Pathway,
+        map_renderer: MapRenderer,
+        framework: Framework | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pathway = pathway
+        self.framework = framework or load_framework()
+        self._map_renderer = map_renderer
+        self.setAccessibleName(self.title)
+
+        layout = QVBoxLayout(self)
+        header = self._header(f"Services: {pathway.pathway.title}")
+        self.print_button = QPushButton("&Print map of services…")
+        self.print_button.setAccessibleName("Print map of services")
+        self.print_button.clicked.connect(self.print_map)
+        header.addWidget(self.print_button)
+        layout.addLayout(header)
+        layout.addLayout(self._build_filters())
+
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Filter notice")
+        layout.addWidget(self.notice)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Service", "Needs", "Ages", "Refer"])
+        self.tree.setAccessibleName("Services by level")
+        self.tree.setUniformRowHeights(True)
+        self.tree.currentItemChanged.connect(self._show_current)
+        self.tree.itemActivated.connect(self._activated)
+        splitter.addWidget(self.tree)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)  # offline: addresses are shown, never opened
+        self.details.setAccessibleName("Service details")
+        self.details.setAccessibleDescription("Who the service is for, how to refer, contact and source")
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self._populate()
+        self.apply_filters()
+
+    # -- building ------------------------------------------------------------------------------------------
+
+    def _build_filters(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Name or provider")
+        self.search.setClearButtonEnabled(True)
+        self.stage = QComboBox()
+        self.stage.addItem("Any stage", None)
+        for stage in vocab.STAGES:
+            self.stage.addItem(self.framework.label("stages", stage), stage)
+        self.age = QSpinBox()
+        self.age.setRange(-1, 30)
+        self.age.setSpecialValueText("Any age")
+        self.age.setSuffix(" months")
+        self.age.setValue(-1)
+        self.postcode = QLineEdit()
+        self.postcode.setPlaceholderText("e.g. B15 2TT or B15")
+        self.postcode.setMaxLength(10)
+        self.level = QComboBox()
+        self.level.addItem("Any level", None)
+        for level in vocab.LEVELS:
+            self.level.addItem(level_name(self.pathway, level), level)
+        self.need = QComboBox()
+        self.need.addItem("Any need", None)
+        used = {need for service in self.pathway.services for need in service.needs}
+        for need in vocab.SERVICE_NEEDS:
+            if need in used:
+                self.need.addItem(self.framework.label("service_needs", need), need)
+        self.inactive = QCheckBox("Include &inactive services")
+        self.inactive.setAccessibleName("Include inactive services")
+
+        fields: list[tuple[str, QWidget, str]] = [
+            ("&Search:", self.search, "Search services by name"),
+            ("S&tage:", self.stage, "Stage"),
+            ("Baby's &age:", self.age, "Baby's age in months"),
+            ("Post&code:", self.postcode, "Family's postcode or district"),
+            ("&Level:", self.level, "Level of need"),
+            ("&Need:", self.need, "Need"),
+        ]
+        for index, (text, widget, name) in enumerate(fields):
+            row, column = divmod(index, 3)
+            grid.addWidget(labelled(text, widget, name), row, column * 2)
+            grid.addWidget(widget, row, column * 2 + 1)
+            grid.setColumnStretch(column * 2 + 1, 1)
+        grid.addWidget(self.inactive, 2, 1, 1, 3)
+
+        self.search.textChanged.connect(self.apply_filters)
+        self.postcode.textChanged.connect(self.apply_filters)
+        for combo in (self.stage, self.level, self.need):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.age.valueChanged.connect(self.apply_filters)
+        self.inactive.toggled.connect(self.apply_filters)
+        return grid
+
+    def _populate(self) -> None:
+        self.tree.clear()
+        self._level_items: dict[str, QTreeWidgetItem] = {}
+        for level in vocab.LEVELS:
+            group = QTreeWidgetItem([level_name(self.pathway, level)])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(False)
+            self.tree.addTopLevelItem(group)
+            self._level_items[level] = group
+        for service in self.pathway.services:
+            needs = ", ".join(self.framework.label("service_needs", n) for n in service.needs)
+            routes = (("self", service.referral.self), ("professional", service.referral.professional))
+            refer = " and ".join(word for word, yes in routes if yes)
+            name = service.name if service.is_verified else f"{service.name} (check before referring)"
+            if service.status != "active":
+                name += " (inactive)"
+            item = QTreeWidgetItem([name, needs, ages_text(service), refer or "—"])
+            item.setData(0, SERVICE_ROLE, service.id)
+            item.setToolTip(1, needs)
+            self._level_items[service.level].addChild(item)
+        self.tree.expandAll()
+        self.tree.setColumnWidth(0, 300)
+        self.tree.setColumnWidth(1, 260)
+        self.tree.setColumnWidth(2, 200)
+
+    # -- behaviour -----------------------------------------------------------------------------------------
+
+    def current_filter(self) -> ServiceFilter:
+        age = self.age.value()
+        return ServiceFilter(
+            stage=self.stage.currentData(),
+            age_months=None if age < 0 else age,
+            postcode=self.postcode.text(),
+            level=self.level.currentData(),
+            need=self.need.currentData(),
+            text=self.search.text(),
+            include_inactive=self.inactive.isChecked(),
+        )
+
+    def apply_filters(self) -> None:
+        wanted = self.current_filter()
+        kept = {service.id for service in filter_services(self.pathway, wanted)}
+        for level, group in self._level_items.items():
+            shown = 0
+            for index in range(group.childCount()):
+                child = group.child(index)
+                hide = child.data(0, SERVICE_ROLE) not in kept
+                child.setHidden(hide)
+                shown += not hide
+            group.setText(0, f"{level_name(self.pathway, level)} ({shown})")
+            group.setHidden(shown == 0)
+        self._set_notice(wanted, len(kept))
+        current = self.tree.currentItem()
+        if current is None or current.isHidden() or current.data(0, SERVICE_ROLE) is None:
+            first = self._first_visible_service()
+            if first is not None:
+                self.tree.setCurrentItem(first)
+            else:
+                self.details.setHtml("<p>No service matches these filters.</p>")
+
+    def _set_notice(self, wanted: ServiceFilter, count: int) -> None:
+        words = [f"{count} of {len(self.pathway.services)} services shown."]
+        if outside_area(self.pathway, wanted.postcode):
+            district = postcode_district(wanted.postcode)
+            words.append(
+                f"{district} is outside {self.pathway.pathway.area.name}: "
+                "check which services cover the family before referring."
+            )
+        self.notice.setText(" ".join(words))
+
+    def _first_visible_service(self) -> QTreeWidgetItem | None:
+        for item in self.visible_service_items():
+            return item
+        return None
+
+    def visible_service_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for group in self._level_items.values():
+            for index in range(group.childCount()):
+                child = group.child(index)
+                if not child.isHidden():
+                    items.append(child)
+        return items
+
+    def visible_service_ids(self) -> list[str]:
+        return [item.data(0, SERVICE_ROLE) for item in self.visible_service_items()]
+
+    def select_service(self, service_id: str) -> None:
+        for item in self.visible_service_items():
+            if item.data(0, SERVICE_ROLE) == service_id:
+                self.tree.setCurrentItem(item)
+                return
+        raise KeyError(f"service {service_id!r} is not shown")
+
+    def _service_of(self, item: QTreeWidgetItem | None) -> Service | None:
+        if item is None:
+            return None
+        service_id = item.data(0, SERVICE_ROLE)
+        return self.pathway.service(service_id) if service_id else None
+
+    def _show_current(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
+        service = self._service_of(current)
+        if service is not None:
+            self.details.setHtml(service_html(service, self.pathway, self.framework))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        # Enter on a service moves the keyboard user to its details; on a level it opens or closes it.
+        if self._service_of(item) is not None:
+            self.details.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            item.setExpanded(not item.isExpanded())
+
+    # -- the printable map ---------------------------------------------------------------------------------
+
+    def print_map(self) -> Path | None:
+        """Ask where to save, then write the map; returns the file written, or None."""
+        suggested = str(Path.home() / f"{self.pathway.pathway.id}-services.pdf")
+        chosen, _ = QFileDialog.getSaveFileName(self, "Print map of services", suggested, "PDF files (*.pdf)")
+        if not chosen:
+            return None
+        out_path = Path(chosen)
+        if out_path.suffix.lower() != ".pdf":
+            out_path = out_path.with_name(out_path.name + ".pdf")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = self._map_renderer(self.pathway, out_path)
+        except Exception as exc:  # any failure of the renderer is the user's to see, not a crash
+            QApplication.restoreOverrideCursor()
+            QMessageBox.critical(
+                self,
+                "The map could not be saved",
+                f"The map of services could not be written to {out_path}.\n\n{exc}\n\n"
+                "Check that the folder exists and you can write to it, then try again.",
+            )
+            return None
+        QApplication.restoreOverrideCursor()
+        self.notice.setText(f"Map of services saved to {written}.")
+        return written

@@ -1,0 +1,72 @@
+"""Small pieces every place shares: labelled inputs, the way back, level names, dates in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from pairaid.core.pathway import Pathway
+
+
+def labelled(text: str, widget: QWidget, accessible_name: str | None = None) -> QLabel:
+    """A visible label whose buddy is `widget` (Alt+mnemonic focuses it), and the widget's accessible name."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    widget.setAccessibleName(accessible_name or text.replace("&", "").rstrip(":"))
+    return label
+
+
+def level_name(pathway: Pathway, level: str) -> str:
+    """"Targeted (Additional)" style: the level's label, and its local name when it has one."""
+    info = pathway.levels.get(level)
+    if info.local_name and info.local_name != info.label:
+        return f"{info.label} — {info.local_name}"
+    return info.label
+
+
+def long_date(value: dt.date | str | None) -> str:
+    """"26 November 2026" (no leading zero, the NHS style); "" for nothing."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+class PlaceView(QWidget):
+    """Base of the places: a `title`, a `back_requested` signal on Esc / Alt+Left, and a Back button."""
+
+    back_requested = Signal()
+    title = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Alt+Left")):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.back_requested.emit)
+
+    def _header(self, heading: str) -> QHBoxLayout:
+        """The top row: a Back button, then the heading."""
+        row = QHBoxLayout()
+        back = QPushButton("← Back")
+        back.setAccessibleName("Back")
+        back.setToolTip("Back (Esc or Alt+Left)")
+        back.clicked.connect(self.back_requested.emit)
+        row.addWidget(back)
+        title = QLabel(heading)
+        title.setObjectName("placeHeading")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAccessibleName(heading)
+        row.addWidget(title, 1)
+        self.back_button = back
+        return row
