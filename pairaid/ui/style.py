@@ -1,0 +1,103 @@
+"""The calm NHS-style look: colour names for every view, and one application stylesheet.
+
+Font sizes are never fixed in pixels: headings are set relative to the system font (`heading_font`), so text
+scales with the user's settings. Focus is always visible (warm yellow), as on NHS websites.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+NHS_BLUE = "#005EB8"
+DARK_BLUE = "#003087"
+DARK_GREY = "#425563"
+MID_GREY = "#768692"
+PALE_GREY = "#E8EDEE"
+WHITE = "#FFFFFF"
+TEXT = "#212B32"
+WARM_YELLOW = "#FFB81C"
+EMERGENCY_RED = "#D5281B"
+GREEN = "#007F3B"
+PALE_YELLOW = "#FFF9E5"  # behind warnings (review date passed, provisional level)
+
+# Colour of each level of need in the live panel and summaries.
+LEVEL_COLOURS: dict[str, str] = {
+    "universal": GREEN,
+    "targeted": NHS_BLUE,
+    "specialist": DARK_BLUE,
+    "statutory": EMERGENCY_RED,
+}
+
+STYLESHEET = f"""
+QMainWindow, QDialog {{ background: {PALE_GREY}; }}
+QWidget {{ color: {TEXT}; }}
+QLabel[role="heading"] {{ color: {DARK_BLUE}; }}
+QLabel[role="hint"] {{ color: {DARK_GREY}; }}
+QLabel[role="problem"] {{ color: {EMERGENCY_RED}; font-weight: bold; }}
+QFrame[role="card"] {{ background: {WHITE}; border: 1px solid #D8DDE0; border-radius: 4px; }}
+QFrame[role="warning"] {{ background: {PALE_YELLOW}; border-left: 6px solid {WARM_YELLOW}; }}
+QFrame[role="danger"] {{ background: {EMERGENCY_RED}; }}
+QFrame[role="danger"] QLabel {{ color: {WHITE}; font-weight: bold; }}
+QPushButton {{
+    background: {NHS_BLUE}; color: {WHITE}; border: none; border-radius: 4px;
+    padding: 0.4em 1em; font-weight: bold;
+}}
+QPushButton:hover {{ background: {DARK_BLUE}; }}
+QPushButton:disabled {{ background: {PALE_GREY}; color: {MID_GREY}; border: 1px solid #D8DDE0; }}
+QPushButton[role="secondary"] {{ background: {WHITE}; color: {NHS_BLUE}; border: 2px solid {NHS_BLUE}; }}
+QPushButton[role="secondary"]:hover {{ background: {PALE_GREY}; }}
+QPushButton[role="secondary"]:disabled {{ color: {MID_GREY}; border-color: #D8DDE0; }}
+QPushButton[role="danger"] {{ background: {EMERGENCY_RED}; }}
+QPushButton:focus, QToolButton:focus {{ background: {WARM_YELLOW}; color: {TEXT}; border: 2px solid {TEXT}; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QSpinBox {{
+    background: {WHITE}; border: 2px solid {DARK_GREY}; border-radius: 0; padding: 0.2em;
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus,
+QSpinBox:focus {{ border: 3px solid {TEXT}; background: #FFFDF2; }}
+QLineEdit:read-only, QPlainTextEdit:read-only {{ background: {PALE_GREY}; }}
+QCheckBox:focus, QRadioButton:focus {{ background: {WARM_YELLOW}; }}
+QListWidget, QTreeWidget, QTableWidget, QTextBrowser {{ background: {WHITE}; border: 1px solid #D8DDE0; }}
+QListWidget::item:selected, QTreeWidget::item:selected, QTableWidget::item:selected {{
+    background: {NHS_BLUE}; color: {WHITE};
+}}
+QListWidget:focus, QTreeWidget:focus, QTableWidget:focus, QTextBrowser:focus {{
+    border: 3px solid {WARM_YELLOW};
+}}
+QToolBar {{ background: {NHS_BLUE}; border: none; spacing: 0.5em; padding: 0.2em; }}
+QToolBar QLabel {{ color: {WHITE}; font-weight: bold; }}
+QToolBar QToolButton {{ color: {WHITE}; padding: 0.3em 0.8em; }}
+QToolBar QToolButton:hover {{ background: {DARK_BLUE}; }}
+QStatusBar {{ background: {WHITE}; color: {DARK_GREY}; }}
+QSplitter::handle {{ background: #D8DDE0; }}
+"""
+
+
+def heading_font(base: QFont, scale: float = 1.4, bold: bool = True) -> QFont:
+    """A heading relative to the system font, so it scales with the user's text size."""
+    font = QFont(base)
+    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(size * scale)
+    font.setBold(bold)
+    return font
+
+
+def make_heading(label: QWidget, scale: float = 1.4) -> None:
+    """Style a QLabel as a heading (dark blue, larger, bold) and expose it as one to screen readers."""
+    label.setProperty("role", "heading")
+    label.setFont(heading_font(label.font(), scale))
+
+
+def apply_style(app: QApplication) -> None:
+    """The palette and stylesheet for the whole application (the Fusion style draws them faithfully)."""
+    app.setStyle("Fusion")
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(PALE_GREY))
+    palette.setColor(QPalette.ColorRole.Base, QColor(WHITE))
+    palette.setColor(QPalette.ColorRole.Text, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(NHS_BLUE))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(WHITE))
+    palette.setColor(QPalette.ColorRole.Link, QColor(NHS_BLUE))
+    app.setPalette(palette)
+    app.setStyleSheet(STYLESHEET)
