@@ -7,7 +7,6 @@ import argparse
 import importlib
 import sys
 
-from pairaid import __version__
 from pairaid.commands.common import CliError
 
 # command name -> module in pairaid.commands

@@ -6,8 +6,8 @@ real date is used. Everything optional defaults to "not recorded".
 
 from __future__ import annotations
 
-import uuid
 import datetime as dt
+import uuid
 from typing import Any, Literal
 
 from pydantic import (
@@ -37,7 +37,7 @@ def _today(info: ValidationInfo) -> dt.date:
 class Model(BaseModel):
     """Base for every file model: unknown keys are errors, so a typo never silently vanishes."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Practitioner(Model):
@@ -315,13 +315,15 @@ class Assessment(Model):
                 f"The baby is {months} months old: the pathway covers conception to age two, so some services "
                 "may no longer take the family."
             )
+        applicable = self.applicable_domains()
         recorded_elsewhere = [
-            d for d in vocab.DOMAINS if d not in self.applicable_domains() and self.observations.rating(d) != "not_observed"
+            d for d in vocab.DOMAINS if d not in applicable and self.observations.rating(d) != "not_observed"
         ]
         if recorded_elsewhere:
-            out.append(
-                "Some observations do not apply at this stage and are not used: " + ", ".join(recorded_elsewhere)
-            )
+            from pairaid.core.framework import load_framework  # labels are data; loaded once and cached
+
+            titles = [load_framework().domain_title(d) for d in recorded_elsewhere]
+            out.append("Some observations do not apply at this stage and are not used: " + ", ".join(titles))
         return out
 
 
