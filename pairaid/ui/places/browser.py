@@ -71,16 +71,15 @@ class PathwayBrowserView(PlaceView):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Service", "Needs", "Ages", "Refer"])
-        self.tree.setAccessibleName("Services by level")
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._show_current)
         self.tree.itemActivated.connect(self._activated)
-        splitter.addWidget(self.tree)
+        splitter.addWidget(self._with_label("Ser&vices by level (Enter shows details):", self.tree,
+                                            "Services by level"))
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)  # offline: addresses are shown, never opened
-        self.details.setAccessibleName("Service details")
         self.details.setAccessibleDescription("Who the service is for, how to refer, contact and source")
-        splitter.addWidget(self.details)
+        splitter.addWidget(self._with_label("&Details:", self.details, "Service details"))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
@@ -89,6 +88,15 @@ class PathwayBrowserView(PlaceView):
         self.apply_filters()
 
     # -- building ------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _with_label(text: str, widget: QWidget, name: str) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(labelled(text, widget, name))
+        column.addWidget(widget, 1)
+        return box
 
     def _build_filters(self) -> QGridLayout:
         grid = QGridLayout()

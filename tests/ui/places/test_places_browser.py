@@ -143,3 +143,19 @@ def test_escape_and_alt_left_go_back(qtbot, view: PathwayBrowserView) -> None:
         qtbot.keyClick(view.search, Qt.Key.Key_Escape)
     with qtbot.waitSignal(view.back_requested, timeout=1000):
         qtbot.keyClick(view.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+
+
+def test_browser_is_accessible(qtbot, view: PathwayBrowserView) -> None:
+    from tests.ui.places.accessibility import check_accessible
+
+    qtbot.waitExposed(view)
+    check_accessible(view)
+
+
+def test_enter_on_a_service_moves_to_its_details(qtbot, view: PathwayBrowserView) -> None:
+    view.activateWindow()
+    view.select_service("calm-minds")
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_Return)
+    assert view.details.hasFocus()
+    assert "Calm Minds Perinatal" in view.details.toPlainText()
