@@ -1,0 +1,108 @@
+"""Telling a healthy pairaid database from a damaged or foreign file before anything writes to it,
+setting a bad file aside, and backing up through SQLite's backup API before a migration."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pairaid.store.errors import StoreCorruptError, StoreTooNewError
+from pairaid.store.paths import FILE_MODE
+from pairaid.store.schema import MIGRATION_NAMES, MIGRATION_SET, OUR_TABLES
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+COMPANIONS = ("-wal", "-shm")
+KEEP_BACKUPS = 3
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_NAMES) -> list[str]:
+    """Check an existing file without changing it; return the names of the migrations it has applied
+    ([] for an empty file, which becomes a new database). Raise StoreCorruptError otherwise."""
+    size = path.stat().st_size
+    if size == 0:
+        return []
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise StoreCorruptError(path, "this file is not a pairaid database (it is not an SQLite database at all)")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, header_pages = struct.unpack(">II", header[24:32])
+    if struct.unpack(">I", header[92:96])[0] != change_counter:
+        header_pages = 0  # the in-header size is only trusted when it is marked valid (SQLite file format 1.3.7)
+    if page_size < 512 or size % page_size or size < header_pages * page_size:
+        raise StoreCorruptError(
+            path, "the database file is incomplete (truncated or damaged); set it aside and restore a backup"
+        )
+    try:
+        # Read-only, so a damaged file is never "repaired" into something worse.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreCorruptError(path, f"the database cannot be opened ({exc})") from None
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return []
+        if "_sqlite_migrations" not in tables:
+            raise StoreCorruptError(path, "this is another program's database, not a pairaid one")
+        applied = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+            )
+        ]
+        if not applied:
+            raise StoreCorruptError(path, "this is another program's database, not a pairaid one")
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreTooNewError(
+                path, "this database was written by a newer version of pairaid; install that version to open it"
+            )
+        missing = OUR_TABLES - tables
+        if missing:
+            raise StoreCorruptError(path, "the database is damaged: some of its tables are missing")
+        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            raise StoreCorruptError(path, "the database is damaged (SQLite's check failed); set it aside")
+        return applied
+    except sqlite3.DatabaseError as exc:
+        raise StoreCorruptError(path, f"the database is damaged or not a database ({exc})") from None
+    finally:
+        conn.close()
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a bad database (and its -wal/-shm files) to `<name>.set-aside-<UTC time>`; return the new path
+    of the database file so the user can be told where it went."""
+    path = Path(path)
+    target = path.with_name(f"{path.name}.set-aside-{_stamp()}")
+    for suffix in COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    os.replace(path, target)
+    return target
+
+
+def backup_database(conn: sqlite3.Connection, path: Path, label: str) -> Path:
+    """Copy the open database with SQLite's backup API (consistent even with a live WAL) to
+    `<name>.backup-<label>-<UTC time>` (0600), keeping the newest KEEP_BACKUPS backups."""
+    target = path.with_name(f"{path.name}.backup-{label}-{_stamp()}")
+    fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    os.close(fd)
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    backups = sorted(path.parent.glob(f"{path.name}.backup-*"), key=lambda p: p.stat().st_mtime)
+    for old in backups[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return target

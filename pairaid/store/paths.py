@@ -1,0 +1,52 @@
+"""Where the records database lives, and files only their owner can read.
+
+Order: the `--data-dir` value, then `$PAIRAID_DATA_DIR`, then the platform's user data folder for "pairaid"
+(platformdirs). Folders we create are 0700; the database and its companions are 0600.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "PAIRAID_DATA_DIR"
+DB_NAME = "pairaid.db"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def resolve_data_dir(cli_value: str | None) -> Path:
+    """The data folder to use, created (0700, with any missing parents) when it does not exist yet."""
+    if cli_value:
+        folder = Path(cli_value).expanduser()
+    elif os.environ.get(ENV_VAR):
+        folder = Path(os.environ[ENV_VAR]).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        folder = Path(user_data_dir("pairaid", appauthor=False))
+    return ensure_private_dir(folder)
+
+
+def ensure_private_dir(folder: Path) -> Path:
+    """Create `folder` readable by its owner only; an existing folder is left as its owner set it."""
+    if not folder.exists():
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask
+    elif not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is a file, not a folder")
+    return folder.resolve()
+
+
+def database_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_NAME
+
+
+def make_private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if missing, and tighten it to 0600 if it exists.
+
+    SQLite creates its -wal and -shm files with the database file's permissions, so doing this before the
+    first connection keeps all three private."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    os.close(fd)
+    os.chmod(path, FILE_MODE)
