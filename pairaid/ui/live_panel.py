@@ -1,0 +1,182 @@
+"""The live panel beside every section: the suggested level, its flags, what to do now, each reason, and
+the services suggested with why. It follows `outcome_changed` directly (no timer), so it is never a frame
+behind. Before a level can be worked out it says which required fields are missing."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QTextDocument
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from pairaid.core.framework import Framework
+from pairaid.core.outcome import Outcome
+from pairaid.ui.session import VisitSession
+from pairaid.ui.style import LEVEL_COLOURS, WHITE, heading_font
+
+# The required fields, in the order they appear, with the words used for them.
+REQUIRED_FIELDS: tuple[tuple[str, str], ...] = (
+    ("contact.date", "the date of the visit (The visit)"),
+    ("contact.type", "the type of contact (The visit)"),
+    ("family.baby", "the baby's date of birth, or the due date (Baby and family)"),
+)
+
+
+def missing_fields(session: VisitSession) -> list[str]:
+    """Plain words for each required field that is empty or not right yet."""
+    problems = session.problems()
+    out = []
+    for path, words in REQUIRED_FIELDS:
+        if path == "family.baby":
+            empty = not (session.value("family.baby.date_of_birth") or session.value("family.baby.due_date"))
+            wrong = any(p in problems for p in ("family.baby", "family.baby.date_of_birth"))
+        else:
+            empty = not session.value(path)
+            wrong = path in problems
+        if empty or wrong:
+            out.append(words)
+    return out
+
+
+def _list(items: list[str]) -> str:
+    return "<ul style='margin-left:-20px'>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+class LivePanel(QScrollArea):
+    def __init__(self, session: VisitSession, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.framework = framework
+        self._outcome: Outcome | None = None
+        self.setObjectName("live-panel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 22)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        self.caption = QLabel("Suggested level")
+        self.caption.setProperty("role", "hint")
+        self.level = QLabel()
+        self.level.setFont(heading_font(self.level.font(), 1.5))
+        self.level.setWordWrap(True)
+        self.level.setAutoFillBackground(True)
+        self.level.setMargin(6)
+        self.flags = QLabel()
+        self.flags.setWordWrap(True)
+        self.prompts = QLabel()
+        self.missing = QLabel()
+        self.reasons = QLabel()
+        self.warnings = QLabel()
+        self.services = QLabel()
+        for label in (self.prompts, self.missing, self.reasons, self.warnings, self.services, self.flags):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.caption, self.level, self.flags, self.prompts, self.missing, self.reasons,
+                       self.warnings, self.services):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(inner)
+        session.outcome_changed.connect(self.show_outcome)
+        session.problems_changed.connect(self._problems_changed)
+        self.show_outcome(session.outcome())
+
+    def outcome(self) -> Outcome | None:
+        """The outcome on show (None while required fields are missing)."""
+        return self._outcome
+
+    def _problems_changed(self, _: dict) -> None:
+        if self._outcome is None:
+            self.show_outcome(None)
+
+    def show_outcome(self, outcome: Outcome | None) -> None:
+        self._outcome = outcome
+        if outcome is None:
+            self._show_missing()
+        else:
+            self._show(outcome)
+        self.setAccessibleName(self.level.accessibleName())
+        QAccessible.updateAccessibility(QAccessibleEvent(self.level, QAccessible.Event.NameChanged))
+
+    def _show_missing(self) -> None:
+        self.level.setText("Not yet")
+        self.level.setStyleSheet("")
+        self.level.setAccessibleName("Suggested level: not yet")
+        missing = missing_fields(self.session)
+        text = "<b>A level is suggested once these are filled in:</b>" + _list(missing) if missing else (
+            "<b>A level is suggested once the problems shown beside the fields are put right.</b>")
+        self.missing.setText(text)
+        self.level.setAccessibleDescription(self.missing.text())
+        for label in (self.flags, self.prompts, self.reasons, self.warnings, self.services):
+            label.setText("")
+            label.hide()
+        self.missing.show()
+
+    def _show(self, outcome: Outcome) -> None:
+        levels = self.session.pathway.levels
+        info = levels.get(outcome.final_level)
+        name = info.label + (f" — {info.local_name}" if info.local_name else "")
+        self.level.setText(name)
+        colour = LEVEL_COLOURS.get(outcome.final_level, "#425563")
+        self.level.setStyleSheet(f"background: {colour}; color: {WHITE};")
+        self.missing.hide()
+
+        flags = []
+        if outcome.urgent:
+            flags.append("<b>Urgent</b>: act today.")
+        if outcome.provisional:
+            flags.append("<b>Provisional</b>: observe more before relying on this level.")
+        if outcome.override is not None:
+            suggested = levels.get(outcome.level).label
+            flags.append(f"Changed by you from the suggested {escape(suggested)} level.")
+        if outcome.level != outcome.final_level and outcome.override is None:
+            flags.append(f"Suggested: {escape(levels.get(outcome.level).label)}.")
+        self._set(self.flags, "<br>".join(flags))
+        self._set(self.prompts, ("<b>Act now</b>" + _list(outcome.prompts)) if outcome.prompts else "")
+        self._set(self.reasons, "<b>Why</b>" + _list([r.text for r in outcome.reasons]))
+        self._set(self.warnings, ("<b>Notes</b>" + _list(outcome.warnings)) if outcome.warnings else "")
+        self._set(self.services, self._services_html(outcome))
+
+        spoken = [f"Suggested level: {name}"]
+        if outcome.urgent:
+            spoken.append("urgent")
+        if outcome.provisional:
+            spoken.append("provisional")
+        self.level.setAccessibleName(", ".join(spoken))
+        self.level.setAccessibleDescription(" ".join(outcome.prompts + [r.text for r in outcome.reasons]))
+
+    def _services_html(self, outcome: Outcome) -> str:
+        if not outcome.services:
+            return "<b>Services</b><br>No local services match yet."
+        items = []
+        for suggestion in outcome.services:
+            service = self.session.pathway.service(suggestion.id)
+            name = service.name if service else suggestion.id
+            level = self.framework.label("levels", suggestion.level)
+            why = "".join(f"<br>{escape(w)}" for w in suggestion.why)
+            check = ""
+            if not suggestion.verified or (service is not None and not service.is_verified):
+                check = "<br><i>Check before referring: contact details not confirmed.</i>"
+            urgent = "<b>Urgent</b> " if suggestion.urgent else ""
+            items.append(f"<li>{urgent}<b>{escape(name)}</b> ({escape(level)}){why}{check}</li>")
+        return "<b>Suggested services</b><ul style='margin-left:-20px'>" + "".join(items) + "</ul>"
+
+    @staticmethod
+    def _set(label: QLabel, html: str) -> None:
+        label.setText(html)
+        label.setVisible(bool(html))
+
+    def text(self) -> str:
+        """Everything on show as plain text (for tests and copying)."""
+        parts = []
+        for label in (self.level, self.flags, self.prompts, self.missing, self.reasons, self.warnings,
+                      self.services):
+            if label.isHidden():
+                continue
+            doc = QTextDocument()
+            doc.setHtml(label.text())
+            parts.append(doc.toPlainText())
+        return "\n".join(parts)

@@ -1,0 +1,69 @@
+"""The red bar shown above every section while any safeguarding indicator is recorded. It cannot be closed:
+it goes only when no indicator is recorded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from pairaid.core.pathway import FrontDoor
+from pairaid.ui.session import VisitSession
+from pairaid.ui.style import EMERGENCY_RED, WHITE, heading_font
+
+INDICATORS = "safeguarding.indicators"
+
+
+def banner_lines(door: FrontDoor) -> tuple[str, str]:
+    """The heading and the body: who to call, on which numbers, and what to do next."""
+    heading = f"Safeguarding: contact {door.name} now"
+    parts = [f"Phone {door.phone}"]
+    if door.out_of_hours:
+        parts.append(f"out of hours {door.out_of_hours}")
+    parts.append(f"in an emergency call {door.emergency}")
+    body = ", ".join(parts) + "."
+    if door.follow_up:
+        body += f" {door.follow_up}"
+    return heading, body
+
+
+class SafeguardingBanner(QFrame):
+    def __init__(self, session: VisitSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setProperty("role", "danger")
+        self.setObjectName("safeguarding-banner")
+        # Its own colours, so it is red even where the application stylesheet is not applied.
+        self.setStyleSheet(f"QFrame#safeguarding-banner {{ background: {EMERGENCY_RED}; }}"
+                           f" QFrame#safeguarding-banner QLabel {{ color: {WHITE}; font-weight: bold; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        heading, body = banner_lines(session.pathway.front_door)
+        self.heading = QLabel(heading)
+        self.heading.setFont(heading_font(self.heading.font(), 1.2))
+        self.body = QLabel(body)
+        self.body.setWordWrap(True)
+        for label in (self.heading, self.body):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+        self.setAccessibleName(heading)
+        self.setAccessibleDescription(body)
+        self._raised = False
+        self.hide()
+        session.data_changed.connect(self._changed)
+        self.update_visibility()
+
+    def _changed(self, path: str) -> None:
+        if not path or path == INDICATORS or INDICATORS.startswith(path + ".") or path.startswith(INDICATORS):
+            self.update_visibility()
+
+    def update_visibility(self) -> None:
+        raised = bool(self.session.value(INDICATORS))
+        if raised != self._raised:
+            self._raised = raised
+            self.setVisible(raised)
+            if raised:
+                QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+    def is_raised(self) -> bool:
+        return self._raised
