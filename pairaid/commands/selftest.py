@@ -1,0 +1,316 @@
+"""`pairaid --self-test [--data-dir DIR]`: what an IT team runs after installing (from source or a bundle).
+
+Each step prints `ok`, `FAIL` or `skip`, what it checked and the seconds since the start; the last line
+says whether the installation passed. Exit 0 only when no step failed. Everything is written to a fresh
+temporary folder that is removed afterwards: the user's data folder is looked at (path and permissions)
+but never opened, created or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import stat
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pairaid import __version__
+
+COPIES = ("referral", "parent", "supervision")
+
+
+class StepFailed(Exception):
+    """A check did not pass; the message says what was wrong, in plain words."""
+
+
+class StepSkipped(Exception):
+    """A check that cannot run here (e.g. Qt not installed); not a failure."""
+
+
+@dataclass
+class Context:
+    scratch: Path
+    data_dir: str | None
+    pathway: object | None = None  # the default pathway once loaded
+
+
+@dataclass
+class StepResult:
+    name: str
+    status: str  # ok | FAIL | skip
+    message: str
+    elapsed: float  # seconds since the self-test started
+
+
+# -- the steps -----------------------------------------------------------------------------------------------
+
+
+def step_pathways(ctx: Context) -> str:
+    """Every bundled pathway reads, validates and passes the pathway checker."""
+    from pairaid.commands.version import bundled_pathway_files, read_bundled_pathway
+    from pairaid.pathway.loading import load_pathway
+    from pairaid.resources import default_pathway_path
+
+    files = bundled_pathway_files()
+    if not files:
+        raise StepFailed("no pathway files were found in the installation")
+    problems: list[str] = []
+    names: list[str] = []
+    for file in files:
+        entry = read_bundled_pathway(file)
+        if entry.problem:
+            problems.append(f"{file.name}: {entry.problem}")
+            continue
+        problems.extend(f"{file.name}: {p}" for p in _checker_problems(file))
+        names.append(f"{entry.id} {entry.version}")
+    if problems:
+        raise StepFailed("; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""))
+    ctx.pathway = load_pathway(default_pathway_path())
+    return f"{len(names)} bundled pathway(s) read and checked: {', '.join(names)}"
+
+
+def _checker_problems(file: Path) -> list[str]:
+    """Errors from the pathway checker (warnings such as a near review date do not fail an installation)."""
+    try:
+        from pairaid.pathway.check import check_pathway_file
+    except ImportError:  # the checker arrived after this build: validation above still ran
+        return []
+    report = check_pathway_file(file)
+    return [str(problem) for problem in getattr(report, "errors", [])]
+
+
+def step_framework(ctx: Context) -> str:
+    """The observation framework (item wording) and the bundled fonts are present."""
+    from pairaid.core import vocab
+    from pairaid.core.framework import load_framework
+    from pairaid.resources import resource_path
+
+    framework = load_framework()
+    missing = [d for d in vocab.DOMAINS if not framework.domain_title(d)]
+    if missing:
+        raise StepFailed(f"the observation framework has no wording for: {', '.join(missing)}")
+    fonts = sorted(resource_path("fonts").glob("*.ttf"))
+    if not fonts:
+        raise StepFailed(f"no fonts found in {resource_path('fonts')}")
+    return f"wording for {len(vocab.DOMAINS)} observation areas; {len(fonts)} fonts"
+
+
+def step_rules(ctx: Context) -> str:
+    """Synthetic visits through the rules of the default pathway give their known levels."""
+    from pairaid.commands.selftest_visits import SAMPLES, check_sample
+    from pairaid.core.assessment import parse_assessment
+    from pairaid.pathway.loading import assess_with_pathway
+
+    pathway = _pathway(ctx)
+    wrong: list[str] = []
+    for sample in SAMPLES:
+        outcome = assess_with_pathway(parse_assessment(sample.record), pathway, strict=False)
+        problem = check_sample(sample, outcome)
+        if problem:
+            wrong.append(problem)
+    if wrong:
+        raise StepFailed("; ".join(wrong))
+    return f"{len(SAMPLES)} sample visits gave their expected levels"
+
+
+def step_summary(ctx: Context) -> str:
+    """The three copies render to PDFs with text; the supervision copy carries no identifiers."""
+    from pairaid.commands.selftest_visits import SAMPLES
+    from pairaid.core.assessment import parse_assessment
+    from pairaid.core.summary_content import build_summary
+    from pairaid.pathway.loading import assess_with_pathway
+    from pairaid.report import render_summary
+
+    pathway = _pathway(ctx)
+    sample = next(s for s in SAMPLES if s.level == "specialist" and not s.urgent)
+    assessment = parse_assessment(sample.record)
+    outcome = assess_with_pathway(assessment, pathway, strict=False)
+    folder = ctx.scratch / "summaries"
+    folder.mkdir()
+    sizes: list[str] = []
+    recipient = "Health visiting team (self-test)"
+    text = build_summary(assessment, outcome, pathway, "supervision", recipient).plain_text()
+    leaked = [value for value in ("Brontë", "943 476 5919", "9434765919") if value in text]
+    if leaked:
+        raise StepFailed(f"the supervision copy shows identifiers: {', '.join(leaked)}")
+    for copy in COPIES:
+        target = folder / f"{copy}.pdf"
+        render_summary(assessment, outcome, pathway, copy, target, recipient)
+        problem = pdf_problem(target)
+        if problem:
+            raise StepFailed(f"{copy} copy: {problem}")
+        sizes.append(f"{copy} {target.stat().st_size // 1024} KB")
+    return "3 copies rendered as PDFs with text (" + ", ".join(sizes) + ")"
+
+
+def pdf_problem(path: Path) -> str | None:
+    """Why `path` is not a complete PDF with drawn text, or None. Reads the content streams with zlib only,
+    so it works inside a bundle without a PDF library."""
+    if not path.is_file():
+        return "no file was written"
+    data = path.read_bytes()
+    if not data.startswith(b"%PDF-"):
+        return "the file is not a PDF"
+    if b"%%EOF" not in data[-1024:]:
+        return "the PDF is incomplete (no end marker)"
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        body = match.group(1)
+        with contextlib.suppress(zlib.error):  # an uncompressed stream stays as it is
+            body = zlib.decompress(body)
+        if b"BT" in body and (b"Tj" in body or b"TJ" in body):
+            return None
+    return "the PDF has no text on it"
+
+
+def step_database(ctx: Context) -> str:
+    """A scratch database in the temporary folder is created, migrated, written, read back and checked."""
+    from pairaid.commands.selftest_visits import SAMPLES
+    from pairaid.store import RecordSummary, Store, database_path
+    from pairaid.store.schema import SCHEMA_VERSION
+
+    folder = ctx.scratch / "data"
+    store = Store.open(folder)
+    try:
+        data = SAMPLES[0].record
+        info = store.create_draft(data, summary=RecordSummary.from_draft(data))
+        store.save_draft(info.id, data, info.version, summary=RecordSummary.from_draft(data))
+        record = store.load(info.id)
+        if record.data.get("family", {}).get("baby", {}).get("name") != "Zoë Brontë":
+            raise StepFailed("a saved draft did not read back the same")
+        check = store.integrity_check()
+        if check != "ok":
+            raise StepFailed(f"SQLite's integrity check failed: {check}")
+    finally:
+        store.close()
+    mode = stat.S_IMODE(database_path(folder).stat().st_mode)
+    if os.name == "posix" and mode & 0o077:
+        raise StepFailed(f"the database file is readable by others (mode {mode:o}, expected 600)")
+    return f"scratch database created and migrated to schema {SCHEMA_VERSION}, saved and read back"
+
+
+def step_data_folder(ctx: Context) -> str:
+    """Where records would be kept, and whether that folder is private: looked at, never created or opened."""
+    source, folder = _data_folder(ctx.data_dir)
+    if not folder.exists():
+        return f"{folder} ({source}) does not exist yet; the app creates it on first start"
+    if not folder.is_dir():
+        raise StepFailed(f"{folder} ({source}) is a file, not a folder")
+    if os.name == "posix":
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077:
+            raise StepFailed(f"{folder} can be read by other users (mode {mode:o}); run: chmod 700 '{folder}'")
+        db = folder / "pairaid.db"
+        if db.exists() and stat.S_IMODE(db.stat().st_mode) & 0o077:
+            raise StepFailed(f"{db} can be read by other users; run: chmod 600 '{db}'")
+    return f"{folder} ({source}) exists and is private (not opened)"
+
+
+def _data_folder(cli_value: str | None) -> tuple[str, Path]:
+    """The same order as pairaid.store.paths.resolve_data_dir, without creating anything."""
+    from pairaid.store.paths import ENV_VAR
+
+    if cli_value:
+        return "--data-dir", Path(cli_value).expanduser()
+    if os.environ.get(ENV_VAR):
+        return f"${ENV_VAR}", Path(os.environ[ENV_VAR]).expanduser()
+    from platformdirs import user_data_dir
+
+    return "user data folder", Path(user_data_dir("pairaid", appauthor=False))
+
+
+def step_window(ctx: Context) -> str:
+    """Qt can create and show a window offscreen, with the app icon (SVG) drawn."""
+    try:
+        import PySide6
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication, QLabel
+    except ImportError as exc:
+        raise StepSkipped(f"PySide6 is not installed or cannot load ({exc}); the desktop app will not start") from None
+    from pairaid.resources import resource_path
+
+    app = QApplication.instance() or QApplication(["pairaid-self-test", "-platform", "offscreen"])
+    window = QLabel("pairaid self-test")
+    icon_file = resource_path("icons", "pairaid.svg")
+    icon = QIcon(str(icon_file))
+    window.setWindowIcon(icon)
+    window.resize(320, 120)
+    window.show()
+    app.processEvents()
+    try:
+        if not window.isVisible():
+            raise StepFailed("a window could not be shown")
+        if window.grab().isNull():
+            raise StepFailed("the window could not be drawn")
+        if icon.pixmap(64, 64).isNull():
+            raise StepFailed(f"the app icon {icon_file} could not be drawn (missing file or SVG image plugin)")
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return f"offscreen window shown and icon drawn (PySide6 {PySide6.__version__})"
+
+
+STEPS: tuple[tuple[str, Callable[[Context], str]], ...] = (
+    ("pathways", step_pathways),
+    ("framework", step_framework),
+    ("rules", step_rules),
+    ("summary", step_summary),
+    ("database", step_database),
+    ("data folder", step_data_folder),
+    ("window", step_window),
+)
+
+
+def _pathway(ctx: Context) -> object:
+    if ctx.pathway is None:
+        from pairaid.pathway.loading import load_pathway
+        from pairaid.resources import default_pathway_path
+
+        ctx.pathway = load_pathway(default_pathway_path())
+    return ctx.pathway
+
+
+def run_steps(ctx: Context, out: Callable[[StepResult], None]) -> list[StepResult]:
+    start = time.perf_counter()
+    results: list[StepResult] = []
+    for name, step in STEPS:
+        try:
+            status, message = "ok", step(ctx)
+        except StepSkipped as exc:
+            status, message = "skip", str(exc)
+        except StepFailed as exc:
+            status, message = "FAIL", str(exc)
+        except Exception as exc:  # any other error is a failed step with its cause named, never a traceback
+            first = (str(exc).strip().splitlines() or [""])[0]
+            status, message = "FAIL", f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        result = StepResult(name, status, message, time.perf_counter() - start)
+        results.append(result)
+        out(result)
+    return results
+
+
+def _print(result: StepResult) -> None:
+    print(f"{result.status:<4}  {result.name:<12} {result.message}  [{result.elapsed:.2f} s]", flush=True)
+
+
+def run_self_test(args: argparse.Namespace) -> int:
+    print(f"pairaid {__version__} self-test ({'bundle' if getattr(sys, 'frozen', False) else 'source'} install; "
+          "scratch files in a temporary folder, your records are not touched)", flush=True)
+    with tempfile.TemporaryDirectory(prefix="pairaid-self-test-") as scratch:
+        results = run_steps(Context(scratch=Path(scratch), data_dir=getattr(args, "data_dir", None)), _print)
+    failed = [r.name for r in results if r.status == "FAIL"]
+    skipped = [r.name for r in results if r.status == "skip"]
+    passed = len(results) - len(failed) - len(skipped)
+    note = f", {len(skipped)} skipped ({', '.join(skipped)})" if skipped else ""
+    if failed:
+        print(f"self-test FAILED: {len(failed)} of {len(results)} steps failed ({', '.join(failed)}){note}")
+        return 1
+    print(f"self-test passed: {passed} of {len(results)} steps ok{note}")
+    return 0
