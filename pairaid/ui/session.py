@@ -193,6 +193,7 @@ class VisitSession(QObject):
         self._data: dict[str, Any] = self._with_identity({})
         self._read_only = False
         self._dirty = False
+        self.last_save_error: Exception | None = None
         self._assessment: Assessment | None = None
         self._outcome: Outcome | None = None
         self._problems: dict[str, str] = {}
@@ -271,9 +272,11 @@ class VisitSession(QObject):
             version = self.saver.save(self.data())
         except Exception as exc:  # the store's own errors say what went wrong; keep the edits and retry
             log.error("autosave failed: %s", type(exc).__name__)
+            self.last_save_error = exc
             self.save_failed.emit(str(exc) or type(exc).__name__)
             return
         self._dirty = False
+        self.last_save_error = None
         self.saved.emit(int(version))
 
     # Internals -------------------------------------------------------------------------------------

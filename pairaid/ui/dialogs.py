@@ -1,0 +1,51 @@
+"""Every modal question the shell asks, in one place, so tests patch one module (`monkeypatch.setattr(
+dialogs, "confirm", ...)`) and callers always write `dialogs.confirm(...)`, never a bare import."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+
+def error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
+    """A problem and what to do about it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+    """A question with verbs on the buttons ("Finalise", "Cancel"); the safe choice is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    """A path to write, or None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None
+
+
+def choose_printer(parent: QWidget | None) -> QPrinter | None:
+    """The system print dialog; the chosen printer, or None when cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print the summary")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer

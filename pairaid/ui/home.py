@@ -1,0 +1,315 @@
+"""Home: the pathway in use (with a banner once its review date has passed), "New visit", the places, and the
+recent assessments with search by baby name, NHS number, visit dates, level and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pairaid.core import vocab
+from pairaid.core.pathway import Pathway
+from pairaid.ui.style import make_heading
+
+STATUSES: list[tuple[str, str]] = [
+    ("", "Any status"),
+    ("draft", "Draft"),
+    ("final", "Final"),
+    ("reviewed", "Reviewed (signed off)"),
+    ("amended", "Amended (superseded)"),
+]
+COLUMNS = ["Baby", "NHS number", "Visit date", "Contact", "Level", "Status"]
+
+
+@dataclass(frozen=True)
+class RecordQuery:
+    """What the practitioner searched for; empty fields match everything."""
+
+    text: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    level: str = ""
+    status: str = ""
+
+
+def parse_day(text: str) -> dt.date | None:
+    """dd/mm/yyyy (or ISO) typed in a search box; None when empty or unreadable."""
+    text = text.strip()
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def format_nhs(digits: str | None) -> str:
+    if not digits or len(digits) != 10:
+        return digits or ""
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+
+
+def format_day(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return day.strftime("%d/%m/%Y")
+
+
+def status_text(info: object) -> str:
+    status = getattr(info, "status", "")
+    if getattr(info, "deidentified", False):
+        return "For review (no identifiers)"
+    if status == "draft":
+        return "Draft (amendment)" if getattr(info, "amendment_of", None) else "Draft"
+    if status == "amended":
+        return "Amended"
+    return "Final, reviewed" if getattr(info, "signed_off", False) else "Final"
+
+
+def _labelled(text: str, widget: QWidget, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    widget.setAccessibleName(name)
+    return label
+
+
+class HomeView(QWidget):
+    new_visit_requested = Signal()
+    open_requested = Signal(str)  # record id
+    place_requested = Signal(str)  # place key
+
+    def __init__(
+        self,
+        pathway: Pathway,
+        list_records: Callable[[RecordQuery], Sequence[object]],
+        places: Sequence[tuple[str, str, bool]] = (),
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        """places: (key, button text, available); an unavailable place shows a disabled button that says so."""
+        super().__init__(parent)
+        self.setObjectName("home")
+        self.pathway = pathway
+        self._list_records = list_records
+        self._today = today
+        self._records: list[object] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
+        column.setSpacing(12)
+
+        heading = QLabel("Parent-infant relationship decision aid")
+        make_heading(heading, 1.6)
+        column.addWidget(heading)
+        column.addWidget(self._pathway_card())
+        self.review_banner = self._review_banner()
+        column.addWidget(self.review_banner)
+
+        actions = QHBoxLayout()
+        self.new_button = QPushButton("&New visit")
+        self.new_button.setAccessibleName("New visit")
+        self.new_button.setToolTip("Start recording a new visit (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_visit_requested.emit)
+        actions.addWidget(self.new_button)
+        self.place_buttons: dict[str, QPushButton] = {}
+        for key, text, available in places:
+            button = QPushButton(text)
+            button.setProperty("role", "secondary")
+            button.setAccessibleName(text)
+            button.setEnabled(available)
+            button.setToolTip(text if available else f"{text} is not available in this version yet")
+            button.clicked.connect(lambda _=False, k=key: self.place_requested.emit(k))
+            self.place_buttons[key] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        column.addLayout(actions)
+
+        recent = QLabel("Recent assessments")
+        make_heading(recent, 1.2)
+        column.addWidget(recent)
+        column.addLayout(self._search_row())
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName("Recent assessments")
+        self.table.setAccessibleDescription("Press Enter to open the selected assessment")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for index in range(1, len(COLUMNS)):
+            self.table.horizontalHeader().setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_selected)
+        column.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        self.count_label = QLabel("")
+        self.count_label.setProperty("role", "hint")
+        bottom.addWidget(self.count_label, 1)
+        self.open_button = QPushButton("&Open")
+        self.open_button.setAccessibleName("Open the selected assessment")
+        self.open_button.clicked.connect(self.open_selected)
+        bottom.addWidget(self.open_button)
+        column.addLayout(bottom)
+        self.refresh()
+
+    # Building --------------------------------------------------------------------------------------
+
+    def _pathway_card(self) -> QFrame:
+        info = self.pathway.pathway
+        card = QFrame()
+        card.setProperty("role", "card")
+        row = QVBoxLayout(card)
+        title = QLabel(f"Pathway in use: <b>{_esc(info.title)}</b>")
+        parts = [f"version {_esc(info.version)}"]
+        if info.published:
+            parts.append(f"published {info.published.strftime('%d/%m/%Y')}")
+        if info.review_by:
+            parts.append(f"review by {info.review_by.strftime('%d/%m/%Y')}")
+        details = QLabel(", ".join(parts).capitalize() + f". Area: {_esc(info.area.name)}.")
+        details.setProperty("role", "hint")
+        self.pathway_label = title
+        self.pathway_details = details
+        row.addWidget(title)
+        row.addWidget(details)
+        return card
+
+    def _review_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setProperty("role", "warning")
+        row = QHBoxLayout(banner)
+        review_by = self.pathway.pathway.review_by
+        text = ""
+        if review_by and review_by < self._today():
+            text = (
+                f"This pathway was due for review on {review_by.strftime('%d/%m/%Y')}. Services, phone numbers "
+                "and thresholds may have changed: check with your team's pathway owner before relying on it."
+            )
+        self.review_text = QLabel(text)
+        self.review_text.setWordWrap(True)
+        self.review_text.setAccessibleName("Pathway review date has passed")
+        row.addWidget(self.review_text)
+        banner.setVisible(bool(text))
+        return banner
+
+    def _search_row(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Baby's name or NHS number")
+        self.search_edit.setClearButtonEnabled(True)
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("dd/mm/yyyy")
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("dd/mm/yyyy")
+        self.level_combo = QComboBox()
+        self.level_combo.addItem("Any level", "")
+        for level in vocab.LEVELS:
+            self.level_combo.addItem(self.pathway.levels.get(level).label, level)
+        self.status_combo = QComboBox()
+        for value, text in STATUSES:
+            self.status_combo.addItem(text, value)
+        fields = [
+            ("&Search:", self.search_edit, "Search by baby's name or NHS number"),
+            ("Visit &from:", self.date_from, "Visits from date"),
+            ("Visit &to:", self.date_to, "Visits to date"),
+            ("&Level:", self.level_combo, "Level of need"),
+            ("St&atus:", self.status_combo, "Record status"),
+        ]
+        for index, (text, widget, name) in enumerate(fields):
+            grid.addWidget(_labelled(text, widget, name), 0, index)
+            grid.addWidget(widget, 1, index)
+        grid.setColumnStretch(0, 3)
+        for edit in (self.search_edit, self.date_from, self.date_to):
+            edit.textChanged.connect(self.refresh)
+        for combo in (self.level_combo, self.status_combo):
+            combo.currentIndexChanged.connect(self.refresh)
+        return grid
+
+    # Behaviour -------------------------------------------------------------------------------------
+
+    def query(self) -> RecordQuery:
+        return RecordQuery(
+            text=self.search_edit.text().strip(),
+            date_from=parse_day(self.date_from.text()),
+            date_to=parse_day(self.date_to.text()),
+            level=self.level_combo.currentData() or "",
+            status=self.status_combo.currentData() or "",
+        )
+
+    def refresh(self) -> None:
+        self._records = list(self._list_records(self.query()))
+        self.table.setRowCount(len(self._records))
+        for row, info in enumerate(self._records):
+            level = getattr(info, "final_level", None) or getattr(info, "suggested_level", None) or ""
+            cells = [
+                getattr(info, "baby_name", None) or "(no name yet)",
+                format_nhs(getattr(info, "nhs_number", None)),
+                format_day(getattr(info, "visit_date", None)),
+                _contact_text(getattr(info, "contact_type", None)),
+                self.pathway.levels.get(level).label if level in vocab.LEVELS else "",
+                status_text(info),
+            ]
+            if getattr(info, "safeguarding", False):
+                cells[4] += " — safeguarding"
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, getattr(info, "id", ""))
+                self.table.setItem(row, col, item)
+        if self._records:
+            self.table.selectRow(0)
+        count = len(self._records)
+        self.count_label.setText(
+            "No assessments match." if not count else f"{count} assessment{'s' if count != 1 else ''}."
+        )
+        self.open_button.setEnabled(bool(count))
+
+    def record_ids(self) -> list[str]:
+        return [str(getattr(info, "id", "")) for info in self._records]
+
+    def open_selected(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._records):
+            self.open_requested.emit(str(getattr(self._records[row], "id", "")))
+
+
+def _contact_text(contact_type: str | None) -> str:
+    names = {
+        "antenatal": "Antenatal",
+        "new_birth": "New birth",
+        "six_to_eight_weeks": "6–8 weeks",
+        "one_year": "1 year",
+        "two_year": "2–2½ years",
+        "additional": "Additional",
+    }
+    return names.get(contact_type or "", contact_type or "")
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

@@ -1,0 +1,412 @@
+"""The main window: home, the walk-through of the open visit (with the summary as its last section) and the
+places, with menus, shortcuts, finalise/amend, and the window's layout and last record remembered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pairaid.core.assessment import FORMAT, parse_assessment
+from pairaid.core.engine import OverrideError, check_override
+from pairaid.core.errors import format_validation_error
+from pairaid.core.framework import Framework
+from pairaid.core.pathway import Pathway
+from pairaid.pathway.loading import assess_with_pathway
+from pairaid.store.errors import StoreError, VersionConflict
+from pairaid.store.models import Record, RecordSummary
+from pairaid.store.store import Store
+from pairaid.ui import dialogs
+from pairaid.ui.home import HomeView
+from pairaid.ui.records import RecordSaver, search_records
+from pairaid.ui.session import VisitSession
+from pairaid.ui.settings import WindowSettings
+from pairaid.ui.style import make_heading
+from pairaid.ui.summary_page import SummaryPage
+from pairaid.ui.walkthrough import WalkthroughView
+
+log = logging.getLogger(__name__)
+
+# key -> (button text, factory or None while that place is not available)
+PlaceFactories = dict[str, tuple[str, Callable[[], QWidget] | None]]
+SPLITTER = "walkthrough"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, pathway: Pathway, framework: Framework, settings: WindowSettings,
+                 places: PlaceFactories | None = None, today: Callable[[], dt.date] = dt.date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("pairaid")
+        self.setObjectName("main-window")
+        self.store = store
+        self.pathway = pathway
+        self.framework = framework
+        self.settings = settings
+        self.places = places or {}
+        self._today = today
+        self._record: Record | None = None
+        self._place_views: dict[str, QWidget] = {}
+
+        self.saver = RecordSaver(store, lambda: self.session.outcome())
+        self.session = VisitSession(pathway, self.saver, self)
+        self.session.saved.connect(self._on_saved)
+        self.session.save_failed.connect(self._on_save_failed)
+        self.session.read_only_changed.connect(lambda _ro: self._update_actions())
+        self.session.data_changed.connect(self._update_title)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.home = HomeView(pathway, lambda query: search_records(store, query),
+                             [(key, text, factory is not None) for key, (text, factory) in self.places.items()],
+                             today=today)
+        self.home.new_visit_requested.connect(self.new_visit)
+        self.home.open_requested.connect(self.open_record)
+        self.home.place_requested.connect(self.show_place)
+        self.stack.addWidget(self.home)
+
+        self.summary_page = SummaryPage(self.session, pathway, self._record_event, today=today)
+        self.walkthrough = WalkthroughView(self.session, framework, [("summary", "Summary", self.summary_page)])
+        self.walkthrough.finalise_requested.connect(self.finalise)
+        self.visit_page = self._visit_page()
+        self.stack.addWidget(self.visit_page)
+        self.stack.currentChanged.connect(lambda _i: self._update_actions())
+
+        self._build_menus()
+        self.statusBar().showMessage("Ready")
+        self._restore_layout()
+        self._update_actions()
+
+    # Building --------------------------------------------------------------------------------------
+
+    def _visit_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        header = QWidget()
+        header.setObjectName("visit-header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.home_button = QPushButton("← Home")
+        self.home_button.setProperty("role", "secondary")
+        self.home_button.setAccessibleName("Home")
+        self.home_button.setToolTip("Back to the list of assessments (Ctrl+H)")
+        self.home_button.clicked.connect(self.go_home)
+        self.visit_title = QLabel("")
+        make_heading(self.visit_title, 1.15)
+        self.record_status = QLabel("")
+        self.record_status.setProperty("role", "hint")
+        self.record_status.setAccessibleName("Record status")
+        self.amend_button = QPushButton("&Amend…")
+        self.amend_button.setAccessibleName("Amend this final record")
+        self.amend_button.setToolTip("Correct a final record: opens a linked amendment draft")
+        self.amend_button.clicked.connect(self.amend)
+        row.addWidget(self.home_button)
+        row.addWidget(self.visit_title, 1)
+        row.addWidget(self.record_status)
+        row.addWidget(self.amend_button)
+        column.addWidget(header)
+        column.addWidget(self.walkthrough, 1)
+        return page
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], Any], keys: list[QKeySequence] | None = None,
+                ) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts(keys)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(file_menu, "&New visit", self.new_visit, [QKeySequence("Ctrl+N")])
+        self.home_action = self._action(file_menu, "&Home", self.go_home, [QKeySequence("Ctrl+H")])
+        file_menu.addSeparator()
+        self.pdf_action = self._action(file_menu, "Save summary as &PDF…", self.save_pdf, [QKeySequence("Ctrl+S")])
+        self.print_action = self._action(file_menu, "&Print summary…", self.print_summary,
+                                         [QKeySequence("Ctrl+P")])
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, [QKeySequence("Ctrl+Q")])
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        go_menu = bar.addMenu("&Go")
+        go_menu.addAction(self.walkthrough.next_action)
+        go_menu.addAction(self.walkthrough.previous_action)
+        self.summary_action = self._action(go_menu, "&Summary", lambda: self.walkthrough.go_to("summary"))
+
+        record_menu = bar.addMenu("&Record")
+        self.finalise_action = self._action(record_menu, "&Finalise…", self.finalise)
+        self.amend_action = self._action(record_menu, "&Amend…", self.amend)
+
+        places_menu = bar.addMenu("&Places")
+        for key, (text, factory) in self.places.items():
+            action = self._action(places_menu, text, lambda k=key: self.show_place(k))
+            action.setEnabled(factory is not None)
+
+    # Layout memory ---------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)  # fits 1366x768 with the task bar
+        state = self.settings.state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter(SPLITTER)
+        if splitter is not None:
+            self.walkthrough.splitter().restoreState(splitter)
+        else:
+            self.walkthrough.splitter().setSizes([180, 700, 360])
+
+    def save_layout(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_splitter(SPLITTER, self.walkthrough.splitter().saveState())
+        self.settings.set_last_section(self.walkthrough.current_section())
+        self.settings.sync()
+
+    def restore_last_record(self) -> bool:
+        """Reopen the record that was open when the app last closed (or crashed)."""
+        record_id = self.settings.last_record()
+        if not record_id:
+            return False
+        try:
+            self.open_record(record_id, quiet=True)
+        except StoreError:
+            self.settings.set_last_record(None)
+            return False
+        section = self.settings.last_section()
+        if section in self.walkthrough.sections():
+            self.walkthrough.go_to(section)
+        return True
+
+    # Records ---------------------------------------------------------------------------------------
+
+    def record_id(self) -> str | None:
+        return self.saver.record_id
+
+    def new_visit(self) -> None:
+        self.session.flush()
+        data: dict[str, Any] = {"format": FORMAT, "contact": {"date": self._today().isoformat()}}
+        info = self.store.create_draft(data, summary=RecordSummary.from_draft(data))
+        data["id"] = info.id
+        self._show_record(self.store.load(info.id))
+        self.walkthrough.go_to(self.walkthrough.sections()[0])
+
+    def open_record(self, record_id: str, quiet: bool = False) -> None:
+        self.session.flush()
+        try:
+            record = self.store.load(record_id)
+        except StoreError as exc:
+            if quiet:
+                raise
+            dialogs.error(self, "The record could not be opened", f"{exc}. Search for it again on the home screen.")
+            return
+        self._show_record(record)
+        self.walkthrough.go_to(self.walkthrough.sections()[0])
+
+    def _show_record(self, record: Record) -> None:
+        self._record = record
+        self.saver.attach(record.id, record.version)
+        self.session.load(record.data, read_only=record.read_only)
+        self.summary_page.set_reviews(record.reviews)
+        self.settings.set_last_record(record.id)
+        self.settings.sync()
+        self.stack.setCurrentWidget(self.visit_page)
+        self._update_title()
+        self._update_actions()
+
+    def go_home(self) -> None:
+        self.session.flush()
+        self.home.refresh()
+        self.stack.setCurrentWidget(self.home)
+        self.home.search_edit.setFocus()
+
+    def show_place(self, key: str) -> None:
+        _text, factory = self.places.get(key, ("", None))
+        if factory is None:
+            return
+        view = self._place_views.get(key)
+        if view is None:
+            view = factory()
+            back = getattr(view, "back_requested", None)
+            if back is not None:
+                back.connect(self.go_home)
+            self._place_views[key] = view
+            self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.setFocus()
+
+    def _record_event(self, kind: str, detail: dict[str, Any]) -> None:
+        if self.saver.record_id is None:
+            raise StoreError("no record is open")
+        self.store.log_event(self.saver.record_id, kind, detail)
+
+    # Finalise and amend ----------------------------------------------------------------------------
+
+    def finalise(self) -> bool:
+        """Validate strictly, confirm, make the record final and read-only."""
+        if self.saver.record_id is None or self.session.is_read_only():
+            return False
+        self.session.flush()
+        try:
+            assessment = parse_assessment(self.session.data())
+        except ValidationError as exc:
+            lines = "\n".join(f"• {line}" for line in format_validation_error(exc))
+            dialogs.error(self, "Not ready to finalise",
+                          f"Put these right first, then finalise again:\n\n{lines}")
+            return False
+        try:
+            outcome = assess_with_pathway(assessment, self.pathway, strict=True)
+        except OverrideError:
+            draft = assess_with_pathway(assessment, self.pathway, strict=False)
+            decision = assessment.decision
+            problem = check_override(draft.level, decision.override_level, decision.override_reason,
+                                     draft.safeguarding)
+            self._explain_override(draft.level, decision.override_level or draft.level, problem or "")
+            self.walkthrough.go_to("decision")
+            return False
+        final = self.pathway.levels.get(outcome.final_level).label
+        if not dialogs.confirm(
+            self, "Finalise this assessment?",
+            f"The level of need will be recorded as {final}. A final record cannot be changed: corrections are "
+            "made as an amendment, which keeps the original.", "Finalise"):
+            return False
+        try:
+            version = self.store.finalise(self.saver.record_id, self.saver.version, assessment, outcome,
+                                          pathway_id=self.pathway.pathway.id,
+                                          pathway_version=self.pathway.pathway.version)
+        except (StoreError, OverrideError, ValueError) as exc:
+            dialogs.error(self, "Not finalised", f"{exc}.")
+            return False
+        self.saver.version = version
+        self._record = self.store.load(self.saver.record_id)
+        self.session.set_read_only(True)
+        self._update_title()
+        self._update_actions()
+        self.statusBar().showMessage("Finalised: this record is now read-only.", 8000)
+        return True
+
+    def _explain_override(self, suggested: str, chosen: str, problem: str) -> None:
+        levels = self.pathway.levels
+        if "safeguarding" in problem:
+            text = (f"A safeguarding indicator is recorded, so the level stays {levels.get('statutory').label} "
+                    "and cannot be lowered. On the Decision section choose the suggested level, and follow the "
+                    "front door's advice.")
+        else:
+            text = (f"You lowered the level from {levels.get(suggested).label} to {levels.get(chosen).label} "
+                    "without a reason. On the Decision section, write why in the reason box, or accept the "
+                    "suggested level. Then finalise again.")
+        dialogs.error(self, "Lowering the level needs a reason", text)
+
+    def amend(self) -> None:
+        record_id = self.saver.record_id
+        if record_id is None or self._record is None or self._record.status != "final":
+            return
+        if not dialogs.confirm(self, "Amend this record?",
+                               "An amendment is a new draft linked to this final record. The final record stays "
+                               "as it is until the amendment is finalised.", "Amend"):
+            return
+        try:
+            info = self.store.amend(record_id)
+        except StoreError as exc:
+            dialogs.error(self, "Cannot amend", f"{exc}.")
+            return
+        self.open_record(info.id)
+
+    # Summary shortcuts -----------------------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        if self.stack.currentWidget() is self.visit_page:
+            self.walkthrough.go_to("summary")
+            self.summary_page.save_pdf()
+
+    def print_summary(self) -> None:
+        if self.stack.currentWidget() is self.visit_page:
+            self.walkthrough.go_to("summary")
+            self.summary_page.print_copy()
+
+    # State -----------------------------------------------------------------------------------------
+
+    def _update_title(self, *_args: object) -> None:
+        if self.saver.record_id is None:
+            self.visit_title.setText("")
+            self.setWindowTitle("pairaid")
+            return
+        name = self.session.value("family.baby.name") or "New visit"
+        self.visit_title.setText(str(name))
+        # The window title is visible to screen sharing and task switchers: no names in it.
+        self.setWindowTitle("pairaid — visit")
+        record = self._record
+        if record is None:
+            return
+        if record.status == "final":
+            status = "Final (read-only)"
+        elif record.status == "amended":
+            status = "Amended (superseded, read-only)"
+        elif record.amendment_of:
+            status = "Amendment draft"
+        else:
+            status = "Draft"
+        self.record_status.setText(status)
+
+    def _update_actions(self) -> None:
+        on_visit = self.stack.currentWidget() is self.visit_page
+        open_record = self.saver.record_id is not None
+        final = self._record is not None and self._record.status == "final" and not self._record.deidentified
+        for action in (self.pdf_action, self.print_action, self.summary_action):
+            action.setEnabled(on_visit and open_record)
+        self.walkthrough.next_action.setEnabled(on_visit)
+        self.walkthrough.previous_action.setEnabled(on_visit)
+        self.finalise_action.setEnabled(on_visit and open_record and not self.session.is_read_only())
+        self.amend_action.setEnabled(on_visit and final)
+        self.amend_button.setVisible(final)
+
+    def _on_saved(self, version: int) -> None:
+        self.statusBar().showMessage(f"Saved at {dt.datetime.now():%H:%M:%S}")
+
+    def _on_save_failed(self, message: str) -> None:
+        if isinstance(self._last_save_error(), VersionConflict):
+            text = ("This record was changed in another pairaid window since you opened it, so your latest "
+                    "change was not saved. Go home, open the record again, and redo the change.")
+        else:
+            text = (f"Your latest change could not be saved: {message}. pairaid will try again on your next "
+                    "change. If this keeps happening, note the change on paper and tell your IT service desk.")
+        self.statusBar().showMessage("Not saved")
+        dialogs.error(self, "Not saved", text)
+
+    def _last_save_error(self) -> BaseException | None:
+        return self.session.last_save_error
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.session.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.flush()
+        self.save_layout()
+        super().closeEvent(event)

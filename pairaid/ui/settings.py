@@ -1,0 +1,58 @@
+"""Window state remembered between runs, in an INI file inside the data folder (never the registry).
+
+Only layout and the id of the last record live here: ids are random uuids, so the file holds no personal
+data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_NAME = "settings.ini"
+
+
+class WindowSettings:
+    def __init__(self, data_dir: Path) -> None:
+        self._settings = QSettings(str(Path(data_dir) / SETTINGS_NAME), QSettings.Format.IniFormat)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def splitter(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+        self._settings.setValue("window/state", state)
+
+    def save_splitter(self, name: str, state: QByteArray) -> None:
+        self._settings.setValue(f"splitters/{name}", state)
+
+    def last_record(self) -> str | None:
+        value = self._settings.value("session/last_record")
+        return str(value) if value else None
+
+    def set_last_record(self, record_id: str | None) -> None:
+        if record_id:
+            self._settings.setValue("session/last_record", record_id)
+        else:
+            self._settings.remove("session/last_record")
+
+    def last_section(self) -> str | None:
+        value = self._settings.value("session/last_section")
+        return str(value) if value else None
+
+    def set_last_section(self, section: str) -> None:
+        self._settings.setValue("session/last_section", section)
+
+    def sync(self) -> None:
+        self._settings.sync()
