@@ -207,6 +207,11 @@ class Binding(QObject):
     def write(self, value: Any) -> None:
         self.session.set_value(self.path, value)
 
+    def set_description(self, text: str) -> None:
+        """The accessible description of every input of this binding (guidance, hints)."""
+        self._descriptions = [(w, text) for w in self.inputs()]
+        self._update_problem()
+
     def set_local_problem(self, message: str | None) -> None:
         """A problem the session cannot see (e.g. text that is not yet a date)."""
         self._local_problem = message

@@ -37,10 +37,9 @@ class DomainBox(QFrame):
         order = FRIGHTENING_ORDER if domain.id == vocab.FRIGHTENING else vocab.RATINGS
         options = [(r, fw.rating_label(domain.id, r)) for r in order]
         self.guidance_text = self._guidance_text(page)
-        self.rating = RadioField(s, f"observations.{domain.id}.rating", f"{domain.title}: rating", options,
+        self.rating = RadioField(s, f"observations.{domain.id}.rating", f"Rating for {domain.title}", options,
                                  hint=domain.question)
-        for button in self.rating.buttons:
-            button.setAccessibleDescription(f"{domain.question} {self.guidance_text}")
+        self.rating.set_description(f"{domain.question} {self.guidance_text}")
         layout.addWidget(self.rating.row)
 
         self.toggle = QToolButton()
@@ -76,7 +75,9 @@ class DomainBox(QFrame):
         self.toggle.setText("Hide guidance" if shown else "Show guidance")
 
     def set_stage(self, stage: str) -> None:
-        self.question.setText(self.domain.question_for(stage))
+        question = self.domain.question_for(stage)
+        self.question.setText(question)
+        self.rating.set_description(f"{question} {self.guidance_text}")
         self.setVisible(stage in self.domain.stages)
 
 
