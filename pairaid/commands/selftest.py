@@ -9,7 +9,7 @@ but never opened, created or written.
 from __future__ import annotations
 
 import argparse
-import contextlib
+import base64
 import os
 import re
 import stat
@@ -53,37 +53,31 @@ class StepResult:
 
 
 def step_pathways(ctx: Context) -> str:
-    """Every bundled pathway reads, validates and passes the pathway checker."""
-    from pairaid.commands.version import bundled_pathway_files, read_bundled_pathway
-    from pairaid.pathway.loading import load_pathway
+    """Every bundled pathway passes the pathway checker (errors fail the step; warnings are counted)."""
+    from pairaid.commands.version import bundled_pathway_files
+    from pairaid.pathway.check import check_file
     from pairaid.resources import default_pathway_path
 
     files = bundled_pathway_files()
     if not files:
         raise StepFailed("no pathway files were found in the installation")
-    problems: list[str] = []
+    errors: list[str] = []
     names: list[str] = []
+    warnings = 0
     for file in files:
-        entry = read_bundled_pathway(file)
-        if entry.problem:
-            problems.append(f"{file.name}: {entry.problem}")
+        result = check_file(file)
+        if result.pathway is None or result.errors:
+            errors.extend(str(p) for p in (result.errors or result.problems))
             continue
-        problems.extend(f"{file.name}: {p}" for p in _checker_problems(file))
-        names.append(f"{entry.id} {entry.version}")
-    if problems:
-        raise StepFailed("; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""))
-    ctx.pathway = load_pathway(default_pathway_path())
-    return f"{len(names)} bundled pathway(s) read and checked: {', '.join(names)}"
-
-
-def _checker_problems(file: Path) -> list[str]:
-    """Errors from the pathway checker (warnings such as a near review date do not fail an installation)."""
-    try:
-        from pairaid.pathway.check import check_pathway_file
-    except ImportError:  # the checker arrived after this build: validation above still ran
-        return []
-    report = check_pathway_file(file)
-    return [str(problem) for problem in getattr(report, "errors", [])]
+        warnings += len(result.warnings)
+        names.append(f"{result.pathway.pathway.id} {result.pathway.pathway.version}")
+        if file == default_pathway_path():
+            ctx.pathway = result.pathway
+    if errors:
+        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        raise StepFailed("; ".join(errors[:3]) + more)
+    note = f"; {warnings} warning(s), see `pairaid pathway check`" if warnings else ""
+    return f"{len(names)} bundled pathway(s) checked: {', '.join(names)}{note}"
 
 
 def step_framework(ctx: Context) -> str:
@@ -151,8 +145,8 @@ def step_summary(ctx: Context) -> str:
 
 
 def pdf_problem(path: Path) -> str | None:
-    """Why `path` is not a complete PDF with drawn text, or None. Reads the content streams with zlib only,
-    so it works inside a bundle without a PDF library."""
+    """Why `path` is not a complete PDF with drawn text, or None. Decodes the content streams with the standard
+    library only (ASCII85 and Flate, as reportlab writes them), so it works inside a bundle."""
     if not path.is_file():
         return "no file was written"
     data = path.read_bytes()
@@ -160,13 +154,30 @@ def pdf_problem(path: Path) -> str | None:
         return "the file is not a PDF"
     if b"%%EOF" not in data[-1024:]:
         return "the PDF is incomplete (no end marker)"
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
-        body = match.group(1)
-        with contextlib.suppress(zlib.error):  # an uncompressed stream stays as it is
-            body = zlib.decompress(body)
+    for body in _pdf_streams(data):
         if b"BT" in body and (b"Tj" in body or b"TJ" in body):
             return None
     return "the PDF has no text on it"
+
+
+def _pdf_streams(data: bytes) -> list[bytes]:
+    """The decoded body of every stream whose length is given directly (enough for reportlab's output)."""
+    streams: list[bytes] = []
+    for match in re.finditer(rb"stream\r?\n", data):
+        header = data[data.rfind(b" obj", 0, match.start()) : match.start()]
+        length = re.search(rb"/Length (\d+)(?! \d+ R)", header)
+        if not length or header.rstrip().endswith(b"end"):
+            continue
+        body = data[match.end() : match.end() + int(length.group(1))]
+        try:
+            if b"/ASCII85Decode" in header:
+                body = base64.a85decode(body.strip().removesuffix(b"~>"))
+            if b"/FlateDecode" in header:
+                body = zlib.decompress(body)
+        except (ValueError, zlib.error):
+            continue  # a damaged stream simply does not count as text
+        streams.append(body)
+    return streams
 
 
 def step_database(ctx: Context) -> str:

@@ -30,18 +30,16 @@ def bundled_pathway_files() -> list[Path]:
 
 def read_bundled_pathway(file: Path) -> BundledPathway:
     """Read one bundled file through the pathway loader; a broken file is reported, never raised."""
-    from pydantic import ValidationError
-
-    from pairaid.core.errors import format_validation_error
-    from pairaid.pathway.loading import load_pathway
+    from pairaid.pathway.loading import PathwayError, load_pathway
 
     try:
         pathway = load_pathway(file)
-    except ValidationError as exc:
-        lines = format_validation_error(exc)
-        return BundledPathway(file, problem=f"not a valid pathway ({len(lines)} problem(s)): {lines[0]}")
-    except Exception as exc:  # YAML syntax, unreadable file: name it and go on with the others
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    except PathwayError as exc:
+        errors = exc.result.errors or exc.result.problems
+        first = str(errors[0]) if errors else str(exc)
+        return BundledPathway(file, problem=f"not a usable pathway ({len(errors)} error(s)); first: {first}")
+    except Exception as exc:  # an unreadable file: name it and go on with the others
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         return BundledPathway(file, problem=f"cannot be read: {first}")
     info = pathway.pathway
     return BundledPathway(
