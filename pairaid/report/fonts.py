@@ -1,0 +1,135 @@
+"""Bundled fonts and per-script markup, so names in every script Birmingham families write print correctly.
+
+Helvetica draws Ł, ễ, Arabic and Bengali as black boxes, silently. Each piece of user text is split into
+runs of one script; each run is escaped and wrapped in <font name=...> for the Noto font that covers it.
+Paragraphs holding Arabic, Bengali or Gurmukhi are shaped with HarfBuzz (joined Arabic letters drawn right
+to left, Bengali conjuncts); Latin-only paragraphs are not shaped, which keeps rendering fast. A font file is
+read and registered the first time a run needs it, and only fonts that are used are embedded.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from pairaid.resources import resource_path
+
+REGULAR = "NotoSans"
+BOLD = "NotoSans-Bold"
+# font name -> file in resources/fonts (see resources/fonts/README.md for sources and licences)
+FONT_FILES: dict[str, str] = {
+    REGULAR: "NotoSans-Regular.ttf",
+    BOLD: "NotoSans-Bold.ttf",
+    "NotoSansArabic": "NotoSansArabic-Regular.ttf",
+    "NotoSansBengali": "NotoSansBengali-Regular.ttf",
+    "NotoSansGurmukhi": "NotoSansGurmukhi-Regular.ttf",
+}
+# Arabic script (Arabic, Urdu, Persian) shares one font: Noto Sans Arabic covers the Urdu letters and,
+# unlike Nastaliq, its glyphs map back to text, so a name copied out of the PDF stays the same name.
+SCRIPT_FONTS: dict[str, str] = {
+    "arabic": "NotoSansArabic",
+    "bengali": "NotoSansBengali",
+    "gurmukhi": "NotoSansGurmukhi",
+}
+COMPLEX_SCRIPTS = frozenset(SCRIPT_FONTS)
+RTL_SCRIPTS = frozenset({"arabic"})
+
+_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0x08A0, 0x08FF, "arabic"),
+    (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
+    (0x0980, 0x09FF, "bengali"),
+    (0x0A00, 0x0A7F, "gurmukhi"),
+)
+
+_lock = threading.Lock()
+
+
+def ensure_font(name: str) -> str:
+    """Register a bundled font on first use; returns its name."""
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    with _lock:
+        if name not in pdfmetrics.getRegisteredFontNames():
+            path = resource_path("fonts", FONT_FILES[name])
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+_base_ready = False
+
+
+def ensure_base_fonts() -> None:
+    """Register the Latin regular and bold faces as one family (so <b> works), once per process."""
+    global _base_ready
+    if _base_ready:
+        return
+    ensure_font(REGULAR)
+    ensure_font(BOLD)
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+    _base_ready = True
+
+
+def script_of(ch: str) -> str | None:
+    """'arabic', 'bengali', 'gurmukhi', 'latin' for letters and marks; None for spaces and punctuation."""
+    code = ord(ch)
+    if code < 0x0600:
+        return "latin" if unicodedata.category(ch)[0] in "LM" else None
+    for low, high, script in _RANGES:
+        if low <= code <= high:
+            return script
+    return "latin" if unicodedata.category(ch)[0] in "LM" else None
+
+
+def script_runs(text: str) -> list[tuple[str, str]]:
+    """Split text into (script, run) pairs. Spaces join the run they are in, so a name of several words in
+    one script stays one run; other neutral characters (digits, punctuation) are Latin."""
+    runs: list[tuple[str, str]] = []
+    current = "latin"
+    buffer = ""
+    for ch in text:
+        script = script_of(ch)
+        if script is None:
+            script = current if ch.isspace() else "latin"
+        if script != current and buffer:
+            runs.append((current, buffer))
+            buffer = ""
+        current = script
+        buffer += ch
+    if buffer:
+        runs.append((current, buffer))
+    return runs
+
+
+@dataclass(frozen=True)
+class Rich:
+    """Paragraph markup for a piece of user text, and how to lay it out."""
+
+    markup: str
+    shaped: bool
+    rtl: bool
+
+
+def rich(text: str) -> Rich:
+    """Escaped markup with one <font> per script run; line breaks kept."""
+    ensure_base_fonts()
+    parts: list[str] = []
+    shaped = False
+    first_strong: str | None = None
+    for script, run in script_runs(text):
+        body = escape(run).replace("\n", "<br/>")
+        if first_strong is None and run.strip():
+            first_strong = script
+        if script in COMPLEX_SCRIPTS:
+            shaped = True
+            parts.append(f'<font name="{ensure_font(SCRIPT_FONTS[script])}">{body}</font>')
+        else:
+            parts.append(body)
+    return Rich("".join(parts), shaped, first_strong in RTL_SCRIPTS)

@@ -1,0 +1,85 @@
+"""Paragraph styles, and `para`: user text to a Paragraph, escaped, font per script, shaped only when needed."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from pairaid.report.fonts import BOLD, REGULAR, rich
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+ACCENT = colors.HexColor("#1d3557")
+
+_base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK, spaceAfter=3)
+
+STYLES: dict[str, ParagraphStyle] = {
+    "body": _base,
+    "strong": ParagraphStyle("strong", parent=_base, fontName=BOLD, spaceBefore=4),
+    "note": ParagraphStyle("note", parent=_base, textColor=MUTED, fontSize=9),
+    "quote": ParagraphStyle(
+        "quote",
+        parent=_base,
+        leftIndent=10,
+        rightIndent=10,
+        borderPadding=(4, 6, 4, 6),
+        backColor=colors.HexColor("#f1f3f5"),
+        spaceBefore=4,
+        spaceAfter=6,
+    ),
+    "label": ParagraphStyle("label", parent=_base, fontName=BOLD, fontSize=9, leading=12.5, spaceAfter=0),
+    "cell": ParagraphStyle("cell", parent=_base, fontSize=9, leading=12.5, spaceAfter=0),
+    "cell_head": ParagraphStyle(
+        "cell_head", parent=_base, fontName=BOLD, fontSize=8.5, leading=11, spaceAfter=0, textColor=colors.white
+    ),
+    "title": ParagraphStyle(
+        "title", parent=_base, fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT, spaceAfter=2
+    ),
+    "subtitle": ParagraphStyle("subtitle", parent=_base, textColor=MUTED, spaceAfter=6),
+    "h1": ParagraphStyle(
+        "h1", parent=_base, fontName=BOLD, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=10, spaceAfter=4
+    ),
+    "h2": ParagraphStyle("h2", parent=_base, fontName=BOLD, fontSize=10, leading=13.5, spaceBefore=5, spaceAfter=2),
+    "alert_title": ParagraphStyle(
+        "alert_title", parent=_base, fontName=BOLD, fontSize=12, leading=15, textColor=colors.white
+    ),
+    "alert": ParagraphStyle("alert", parent=_base, fontSize=10, leading=14, textColor=colors.white, spaceAfter=1),
+    "bullet": ParagraphStyle("bullet", parent=_base, leftIndent=12, bulletIndent=2, spaceAfter=1.5),
+    "page_head": ParagraphStyle("page_head", parent=_base, fontSize=8.5, leading=11, textColor=MUTED),
+    "flag": ParagraphStyle(
+        "flag",
+        parent=_base,
+        fontName=BOLD,
+        fontSize=8.5,
+        leading=11,
+        textColor=colors.HexColor("#a4161a"),
+        spaceAfter=1,
+    ),
+}
+
+_variants: dict[tuple[str, bool, bool], ParagraphStyle] = {}
+
+
+def _style(style: ParagraphStyle, shaped: bool, rtl: bool) -> ParagraphStyle:
+    if not shaped and not rtl:
+        return style
+    key = (style.name, shaped, rtl)
+    if key not in _variants:
+        extra: dict[str, object] = {"shaping": 1} if shaped else {}
+        if rtl:
+            extra["alignment"] = TA_RIGHT
+        _variants[key] = ParagraphStyle(f"{style.name}-{int(shaped)}{int(rtl)}", parent=style, **extra)
+    return _variants[key]
+
+
+def para(
+    text: str, style: ParagraphStyle, *, bullet: str | None = None, prefix: str = "", align_rtl: bool = False
+) -> Paragraph:
+    """A Paragraph of plain user text (never markup): escaped, one font per script run, shaped if needed.
+
+    `prefix` is trusted markup put before the text (e.g. a bold label). `align_rtl`: a paragraph that starts
+    in a right-to-left script is set flush right (free text; table cells stay left so columns line up)."""
+    r = rich(text)
+    return Paragraph(prefix + r.markup, _style(style, r.shaped, r.rtl and align_rtl), bulletText=bullet)
