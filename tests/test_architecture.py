@@ -23,6 +23,13 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
 }
 
 
+# Deliberate exceptions, each with its reason.
+EXCEPTIONS: dict[str, set[str]] = {
+    # the self-test checks that Qt can open an offscreen window after an install; it uses no pairaid.ui code
+    "commands/selftest.py": {"PySide6", "shiboken6"},
+}
+
+
 def imports_of(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
@@ -50,7 +57,7 @@ def test_layer_imports_only_what_it_may(layer: str) -> None:
                 sub = rest.partition(".")[0]
                 if sub and sub not in layers:
                     bad.append(f"{file.relative_to(PACKAGE)} imports {name}")
-            elif top in FRAMEWORKS and top not in frameworks:
+            elif top in FRAMEWORKS and top not in frameworks | EXCEPTIONS.get(str(file.relative_to(PACKAGE)), set()):
                 bad.append(f"{file.relative_to(PACKAGE)} imports {name}")
     assert not bad, "\n".join(bad)
 
@@ -59,7 +66,7 @@ def test_only_ui_and_app_import_qt() -> None:
     offenders = []
     for file in PACKAGE.rglob("*.py"):
         rel = file.relative_to(PACKAGE)
-        if rel.parts[0] == "ui" or rel.name == "app.py":
+        if rel.parts[0] == "ui" or rel.name == "app.py" or str(rel) in EXCEPTIONS:
             continue
         if any(n.split(".")[0] in {"PySide6", "shiboken6"} for n in imports_of(file)):
             offenders.append(str(rel))
