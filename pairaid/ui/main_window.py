@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.walkthrough.next_action)
         go_menu.addAction(self.walkthrough.previous_action)
-        self.summary_action = self._action(go_menu, "&Summary", lambda: self.walkthrough.go_to("summary"))
+        self.summary_action = self._action(go_menu, "&Summary", self.show_summary)
 
         record_menu = bar.addMenu("&Record")
         self.finalise_action = self._action(record_menu, "&Finalise…", self.finalise)
@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.statusBar().showMessage("Finalised: this record is now read-only.", 8000)
+        self.show_summary()  # the next step is sending the copies
         return True
 
     def _explain_override(self, suggested: str, chosen: str, problem: str) -> None:
@@ -339,14 +340,19 @@ class MainWindow(QMainWindow):
 
     # Summary shortcuts -----------------------------------------------------------------------------
 
+    def show_summary(self) -> None:
+        self.walkthrough.go_to("summary")
+        if not self.summary_page.isAncestorOf(self.focusWidget()):
+            self.summary_page.copy_combo.setFocus()
+
     def save_pdf(self) -> None:
         if self.stack.currentWidget() is self.visit_page:
-            self.walkthrough.go_to("summary")
+            self.show_summary()
             self.summary_page.save_pdf()
 
     def print_summary(self) -> None:
         if self.stack.currentWidget() is self.visit_page:
-            self.walkthrough.go_to("summary")
+            self.show_summary()
             self.summary_page.print_copy()
 
     # State -----------------------------------------------------------------------------------------
