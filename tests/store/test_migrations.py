@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database, Migrations
+
+from pairaid.store import Store, StoreError, database_path
+from pairaid.store.schema import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION, _records
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "db"
+RELEASED = sorted(FIXTURES.glob("v*.db"))
+
+
+def schema_of(path: Path) -> set[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {(row[0], row[1]) for row in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")}
+    finally:
+        conn.close()
+
+
+def copy_fixture(fixture: Path, data_dir: Path) -> Path:
+    data_dir.mkdir()
+    return Path(shutil.copyfile(fixture, database_path(data_dir)))
+
+
+def test_every_released_schema_has_a_fixture() -> None:
+    assert [p.name for p in RELEASED] == [f"v{n}.db" for n in range(1, SCHEMA_VERSION + 1)]
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
+def test_a_released_database_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
+    db = copy_fixture(fixture, tmp_path / "old")
+    with Store.open(tmp_path / "old") as store:
+        infos = store.search(limit=50)
+        assert sorted(i.status for i in infos) == ["amended", "draft", "final", "final"]
+        for info in infos:
+            record = store.load(info.id)
+            assert record.data["family"]["baby"]["name"] == info.baby_name
+        assert any(r.signed_off for r in infos)
+        assert store.search(text="zoe")[0].final_level == "universal"
+        assert store.integrity_check() == "ok"
+        applied = [m.name for m in Migrations(MIGRATION_SET).applied(store.db)]
+        assert applied == list(MIGRATION_NAMES)
+    with Store.open(tmp_path / "fresh"):
+        pass
+    assert schema_of(db) == schema_of(database_path(tmp_path / "fresh")), "upgraded schema differs from a new one"
+
+
+def extended(extra) -> Migrations:
+    """Today's migrations plus one more, as a future release would ship them."""
+    migrations = Migrations(MIGRATION_SET)
+    migrations(name="0001_records")(_records)
+    migrations(name="0002_future")(extra)
+    return migrations
+
+
+def test_a_migration_backs_the_database_up_first(tmp_path: Path) -> None:
+    def add_column(db: Database) -> None:
+        db.execute("ALTER TABLE records ADD COLUMN colour TEXT")
+
+    db = copy_fixture(RELEASED[-1], tmp_path / "data")
+    with Store.open(tmp_path / "data", migrations=extended(add_column)) as store:
+        assert "colour" in store.db["records"].columns_dict
+    backups = list(db.parent.glob("pairaid.db.backup-v1-*"))
+    assert len(backups) == 1 and oct(backups[0].stat().st_mode)[-3:] == "600"
+    assert schema_of(backups[0]) == schema_of(RELEASED[-1])
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT count(*) FROM records").fetchone()[0] == 4
+
+
+def test_a_failed_migration_changes_nothing(tmp_path: Path) -> None:
+    def broken(db: Database) -> None:
+        db.execute("ALTER TABLE records ADD COLUMN colour TEXT")
+        raise RuntimeError("disk on fire")
+
+    copy_fixture(RELEASED[-1], tmp_path / "data")
+    with pytest.raises(StoreError, match=r"upgrading the database failed.*backup-v1-"):
+        Store.open(tmp_path / "data", migrations=extended(broken))
+    with Store.open(tmp_path / "data") as store:
+        assert "colour" not in store.db["records"].columns_dict
+        assert len(store.recent()) == 4
+
+
+def test_a_new_database_is_not_backed_up(tmp_path: Path) -> None:
+    Store.open(tmp_path / "data").close()
+    assert not list((tmp_path / "data").glob("*.backup-*"))
