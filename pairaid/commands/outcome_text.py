@@ -52,7 +52,9 @@ def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> 
             service = pathway.service(suggestion.id)
             if service is None:
                 continue
-            lines.append(f"  * {service.name} ({pathway.levels.get(service.level).label})")
+            check = "" if service.is_verified else "  [check before referring]"
+            urgent = "URGENT: " if suggestion.urgent else ""
+            lines.append(f"  * {urgent}{service.name} ({pathway.levels.get(service.level).label}){check}")
             for why in suggestion.why:
                 lines.append(_wrap(why, "      why: "))
             routes = [r for r, ok in (("self-referral", service.referral.self),
@@ -62,8 +64,10 @@ def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> 
             contact = service.contact
             details = [d for d in (contact.phone, contact.url, contact.email, contact.hours) if d]
             if details:
-                check = "" if service.is_verified else "  (check before referring)"
-                lines.append("      contact: " + "; ".join(details) + check)
+                lines.append(_wrap("; ".join(details), "      contact: "))
+            if not service.is_verified:
+                note = service.verified.note or "these details are not confirmed"
+                lines.append(_wrap(f"check before referring: {note}", "      "))
     if outcome.warnings:
         lines.append("")
         lines.append("Notes:")

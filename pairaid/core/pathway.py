@@ -7,9 +7,10 @@ checks and JSON Schema export live in `pairaid.pathway`; these models are what e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from pairaid.core import vocab
 from pairaid.core.assessment import Model
@@ -46,9 +47,38 @@ ServiceNeed = Literal[
 ]
 
 
+_OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+_INWARD = re.compile(r"^[0-9][A-Z]{2}$")
+
+
+def postcode_district(text: str | None) -> str | None:
+    """The outward code ("district") of a UK postcode or district, whatever its spacing and case:
+    "b15 2tt", "B152TT" and "B15" all give "B15". None when it is not a postcode."""
+    if not text:
+        return None
+    compact = re.sub(r"\s+", "", text).upper()
+    if _OUTWARD.match(compact):
+        return compact
+    if len(compact) >= 5 and _INWARD.match(compact[-3:]) and _OUTWARD.match(compact[:-3]):
+        return compact[:-3]
+    return None
+
+
+def _districts(values: list[str]) -> list[str]:
+    out = []
+    for value in values:
+        district = postcode_district(value)
+        if district is None or district != re.sub(r"\s+", "", value).upper():
+            raise ValueError(f"'{value}' is not a postcode district; write the first half of a postcode, e.g. B15")
+        out.append(district)
+    return out
+
+
 class Area(Model):
     name: str
-    postcode_districts: list[str] = Field(default_factory=list)
+    postcode_districts: list[str] = Field(default_factory=list, description="e.g. B1, B15; empty = anywhere")
+
+    _normal = field_validator("postcode_districts")(classmethod(lambda cls, v: _districts(v)))
 
 
 class PathwayInfo(Model):
@@ -88,9 +118,26 @@ class FrontDoor(Model):
 
 
 class Ages(Model):
+    """Who the service takes: from pregnancy (antenatal) and/or babies of min..max completed months."""
+
     antenatal: bool = False
     min_months: int = Field(default=0, ge=0)
     max_months: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Ages:
+        if self.max_months is not None and self.min_months > self.max_months:
+            raise ValueError(
+                f"min_months ({self.min_months}) is more than max_months ({self.max_months}), so the service "
+                "would take no baby; correct one of them"
+            )
+        return self
+
+    def takes(self, stage: str, months: int | None) -> bool:
+        """Whether a family at this stage (baby's age in completed months after birth) fits."""
+        if stage == "antenatal" or months is None:
+            return self.antenatal
+        return self.min_months <= months and (self.max_months is None or months <= self.max_months)
 
 
 class Referral(Model):
@@ -118,9 +165,9 @@ class Service(Model):
     name: str
     provider: str | None = None
     level: vocab.Level
-    needs: list[ServiceNeed] = Field(min_length=1)
+    needs: list[ServiceNeed] = Field(default_factory=list)
     ages: Ages = Field(default_factory=Ages)
-    areas: list[str] = Field(default_factory=list)
+    areas: list[str] = Field(default_factory=list, description="postcode districts; empty = whole pathway area")
     referral: Referral = Field(default_factory=Referral)
     contact: ContactDetails = Field(default_factory=ContactDetails)
     languages: list[str] = Field(default_factory=list)
@@ -128,6 +175,17 @@ class Service(Model):
     description: str | None = None
     status: Literal["active", "inactive"] = "active"
     verified: Verified = Field(default_factory=Verified)
+
+    _normal = field_validator("areas")(classmethod(lambda cls, v: _districts(v)))
+
+    @model_validator(mode="after")
+    def _active_has_needs(self) -> Service:
+        if self.status == "active" and not self.needs:
+            raise ValueError(
+                "an active service needs at least one need tag in `needs`, or it is never suggested; "
+                "add them, or set status: inactive until it is reviewed"
+            )
+        return self
 
     @property
     def is_verified(self) -> bool:
@@ -150,6 +208,24 @@ class Prevalence(Model):
     seen_by_perinatal_service: int | None = Field(default=None, ge=0)
 
 
+class NoteWhen(Model):
+    """When a pathway note applies: all given conditions hold (an empty `when` always holds)."""
+
+    service_level: vocab.Level | None = Field(
+        default=None, description="a suggested service is at this level (and serves service_need, if given)"
+    )
+    service_need: ServiceNeed | None = None
+    rules: list[str] = Field(default_factory=list, description="any of these rules matched")
+
+
+class PathwayNote(Model):
+    """A locality's honest note shown with the outcome, e.g. a gap in the local services."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    when: NoteWhen = Field(default_factory=NoteWhen)
+    text: str = Field(min_length=1)
+
+
 class Pathway(Model):
     format: Literal["pairaid.pathway/1"]
     pathway: PathwayInfo
@@ -157,6 +233,7 @@ class Pathway(Model):
     front_door: FrontDoor
     rules: RuleSet
     prevalence: Prevalence | None = None
+    notes: list[PathwayNote] = Field(default_factory=list)
     services: list[Service] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -171,5 +248,20 @@ class Pathway(Model):
             raise ValueError(f"service ids used more than once: {', '.join(sorted(set(duplicates)))}")
         return self
 
+    _by_id: dict[str, Service] | None = PrivateAttr(default=None)
+    _by_district: dict[str | None, list[int]] | None = PrivateAttr(default=None)
+
     def service(self, service_id: str) -> Service | None:
-        return next((s for s in self.services if s.id == service_id), None)
+        if self._by_id is None:
+            self._by_id = {s.id: s for s in self.services}
+        return self._by_id.get(service_id)
+
+    def district_index(self) -> dict[str | None, list[int]]:
+        """Positions of the services by postcode district they list; None = the whole area (no `areas`)."""
+        if self._by_district is None:
+            index: dict[str | None, list[int]] = {}
+            for position, service in enumerate(self.services):
+                for district in service.areas or [None]:
+                    index.setdefault(district, []).append(position)
+            self._by_district = index
+        return self._by_district

@@ -1,36 +1,64 @@
-"""Load a pathway file for the commands and the app (interim: plain YAML + model validation)."""
+"""Load a pathway file for the commands and the app, and assess with it (level, then services)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from pairaid.commands.common import CliError
 from pairaid.core.assessment import Assessment
 from pairaid.core.engine import evaluate
-from pairaid.core.errors import format_validation_error
+from pairaid.core.matching import match_services
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway
+from pairaid.pathway.check import CheckResult, check_file
 from pairaid.resources import default_pathway_path
 
 
-def load_pathway(path: Path) -> Pathway:
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return Pathway.model_validate(data)
+class PathwayError(ValueError):
+    """The file has errors; `result` holds every problem (each with file, line, service and field)."""
+
+    def __init__(self, result: CheckResult) -> None:
+        errors = result.errors or result.problems
+        lines = [str(p) for p in errors]
+        super().__init__(f"{result.file}: not a usable pathway ({len(lines)} error(s)):\n  " + "\n  ".join(lines))
+        self.result = result
+
+
+def load_pathway(path: str | Path) -> Pathway:
+    """The checked pathway; raises PathwayError listing every error (warnings do not stop it)."""
+    result = check_file(path)
+    if result.pathway is None or result.errors:
+        raise PathwayError(result)
+    return result.pathway
 
 
 def load_pathway_for_cli(path: str | None) -> Pathway:
-    file = Path(path) if path else default_pathway_path()
+    """As load_pathway, for commands: the bundled Birmingham pathway by default; errors as CliError."""
+    from pairaid.commands.common import CliError
+
     try:
-        return load_pathway(file)
-    except FileNotFoundError:
-        raise CliError(f"{file}: no such pathway file") from None
-    except ValidationError as exc:
-        raise CliError(f"{file}: not a valid pathway:\n  " + "\n  ".join(format_validation_error(exc))) from None
+        return load_pathway(Path(path) if path else default_pathway_path())
+    except PathwayError as exc:
+        raise CliError(f"{exc}\nRun `pairaid pathway check FILE` after fixing them.") from None
 
 
-def assess_with_pathway(assessment: Assessment, pathway: Pathway, *, strict: bool = True) -> Outcome:
-    return evaluate(assessment, pathway.rules, strict=strict)
+def pathway_warnings(pathway: Pathway, today: dt.date | None = None) -> list[str]:
+    """Warnings about the pathway itself that every outcome should carry (a past review date)."""
+    review_by = pathway.pathway.review_by
+    if review_by is not None and review_by < (today or dt.date.today()):
+        owner = f" ({pathway.pathway.owner})" if pathway.pathway.owner else ""
+        return [
+            f"This pathway is past its review date ({review_by.isoformat()}): services and contact details may "
+            f"have changed. Check before referring, and tell the pathway's owner{owner}."
+        ]
+    return []
+
+
+def assess_with_pathway(
+    assessment: Assessment, pathway: Pathway, *, strict: bool = True, today: dt.date | None = None
+) -> Outcome:
+    """The outcome (assessment.md §8) with the pathway's rules, suggested services (§9) and warnings."""
+    outcome = evaluate(assessment, pathway.rules, strict=strict)
+    matching = match_services(assessment, outcome, pathway)
+    warnings = [*outcome.warnings, *pathway_warnings(pathway, today), *matching.warnings]
+    return outcome.model_copy(update={"services": matching.services, "warnings": warnings})

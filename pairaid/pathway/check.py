@@ -1,0 +1,442 @@
+"""`pairaid pathway check`: every problem of a pathway file in one run, each with its file, line, service id
+and field, in sentences a commissioner can act on. Errors stop the file being used; warnings do not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from pairaid.core import vocab
+from pairaid.core.pathway import Pathway, postcode_district
+from pairaid.pathway.formats import email_problem, phone_problem, url_problem
+from pairaid.pathway.yamlread import Marks, YamlSyntaxError, read_yaml
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    file: str
+    line: int | None
+    service: str | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        what = f"service '{self.service}', {self.field}" if self.service else self.field
+        if not what:
+            return f"{where}: {self.severity}: {self.message}"
+        return f"{where}: {self.severity}: {what}: {self.message}"
+
+
+@dataclass
+class CheckResult:
+    file: str
+    pathway: Pathway | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return self.pathway is not None and not self.errors
+
+
+def check_file(path: str | Path, *, today: dt.date | None = None) -> CheckResult:
+    """Read and check a pathway file. Unreadable files give one error, never an exception."""
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return _fail(file, "there is no such file; check the path")
+    except IsADirectoryError:
+        return _fail(file, "this is a folder, not a pathway file")
+    except PermissionError:
+        return _fail(file, "the file cannot be read (permission denied)")
+    except UnicodeDecodeError:
+        return _fail(file, "the file is not UTF-8 text; save it as UTF-8")
+    return check_text(text, file, today=today)
+
+
+check_pathway_file = check_file
+
+
+def _fail(file: str, message: str, line: int | None = None) -> CheckResult:
+    return CheckResult(file, None, [Problem("error", file, line, None, "", message)])
+
+
+def check_text(text: str, file: str = "<pathway>", *, today: dt.date | None = None) -> CheckResult:
+    try:
+        data, marks = read_yaml(text)
+    except YamlSyntaxError as exc:
+        return _fail(file, f"{exc}; look at this line and the one before it", exc.line)
+    if not isinstance(data, dict):
+        return _fail(file, "a pathway file is a YAML mapping starting with `format: pairaid.pathway/1`")
+    checker = _Checker(file, data, marks, today or dt.date.today())
+    return checker.run()
+
+
+# Messages -----------------------------------------------------------------------------------------
+
+_UNION_TAG = ("[", "(")
+
+
+@lru_cache(maxsize=1)
+def _known_fields() -> tuple[str, ...]:
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "properties" and isinstance(value, dict):
+                    names.update(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(Pathway.model_json_schema())
+    return tuple(sorted(names))
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The loc without pydantic's union-branch tags such as "literal['relationship']"."""
+    return tuple(p for p in loc if not (isinstance(p, str) and any(c in p for c in _UNION_TAG)))
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
+    return out
+
+
+def _choices(expected: str) -> list[str]:
+    return [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+
+
+def _suggest(value: Any, options: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _what(loc: tuple[Any, ...]) -> str:
+    """What kind of id a field holds, for messages about unknown ids."""
+    names = [p for p in loc if isinstance(p, str)]
+    last = names[-1] if names else ""
+    if last == "level" or last == "service_level":
+        return "level"
+    if last in ("needs", "serves", "service_need"):
+        return "need tag"
+    if last in ("domain", "domains"):
+        return "observation area (domain)"
+    return "value"
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    loc = _clean_loc(tuple(error["loc"]))
+    if kind == "extra_forbidden":
+        key = loc[-1] if loc else value
+        return (
+            f"'{key}' is not a field pairaid knows{_suggest(key, _known_fields())}; fix the spelling or remove it "
+            "(unknown fields are refused so nothing is silently lost)"
+        )
+    if kind == "literal_error":
+        options = _choices(str(ctx.get("expected", "")))
+        what = _what(loc)
+        if what == "value":
+            return f"'{value}' is not allowed here; use one of {', '.join(options)}"
+        shown = ", ".join(options) if len(options) <= 12 else "the list in docs (pairaid pathway schema)"
+        return f"'{value}' is not a known {what}{_suggest(value, options)}; use one of {shown}"
+    if kind == "missing":
+        return "is required but missing; add it"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"'{value}' is not a usable id; use lower-case letters, digits, '-' and '_' only, starting with a "
+            "letter or digit, e.g. family-hubs"
+        )
+    if kind in ("string_type",) and isinstance(value, (int, float, bool)):
+        return f"{value!r} should be text; put it in quotes, e.g. \"{value}\""
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", error["msg"]))
+    if kind.startswith("date"):
+        return f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-05-26"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{value!r} is not a whole number"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{value!r} should be true or false"
+    if kind in ("float_parsing", "float_type"):
+        return f"{value!r} should be a number"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        limits = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in ctx.items())
+        return f"{value!r} is out of range ({limits})"
+    if kind == "too_short":
+        return "needs at least one entry"
+    if kind == "list_type":
+        return f"{value!r} should be a list, e.g. [a, b]"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{value!r} should be a group of named fields (a mapping)"
+    if kind == "string_type":
+        return f"{value!r} should be text"
+    return str(error["msg"])
+
+
+def _prune_union_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pydantic reports a bad value against every branch of a union; keep the branch that fits best."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    plain: list[dict[str, Any]] = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        cut = next((i for i, p in enumerate(loc) if isinstance(p, str) and any(c in p for c in _UNION_TAG)), None)
+        if cut is None:
+            plain.append(error)
+        else:
+            groups.setdefault(loc[:cut], []).append(error)
+    for group in groups.values():
+        deepest = max(len(e["loc"]) for e in group)
+        best = [e for e in group if len(e["loc"]) == deepest]
+        if len(best) > 1:
+            best = [e for e in best if not e["type"].endswith("_type")] or best[:1]
+        plain.extend(best[:1] if len({_clean_loc(tuple(e["loc"])) for e in best}) == 1 else best)
+    return plain
+
+
+# The checks ---------------------------------------------------------------------------------------
+
+
+class _Checker:
+    def __init__(self, file: str, data: dict[str, Any], marks: Marks, today: dt.date) -> None:
+        self.file = file
+        self.data = data
+        self.marks = marks
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def add(self, severity: Severity, loc: tuple[Any, ...], message: str) -> None:
+        service = None
+        shown = loc
+        if len(loc) >= 2 and loc[0] == "services" and isinstance(loc[1], int):
+            services = self.data.get("services")
+            item = services[loc[1]] if isinstance(services, list) and loc[1] < len(services) else None
+            sid = item.get("id") if isinstance(item, dict) else None
+            service = str(sid) if isinstance(sid, str) and sid else f"number {loc[1] + 1} (no id)"
+            shown = loc[2:]
+        line = self.marks.line_of(self.data, loc)
+        self.problems.append(Problem(severity, self.file, line, service, _dotted(shown), message))
+
+    def run(self) -> CheckResult:
+        for path, key, line in self.marks.duplicate_keys:
+            self.problems.append(
+                Problem("error", self.file, line, None, _dotted((*path, key)),
+                        f"'{key}' appears twice in the same place; YAML would keep only the last one, so merge them")
+            )
+        duplicate_ids = self._services()
+        self._front_door()
+        self._header()
+        self._rules_and_notes()
+        self._prevalence()
+        pathway = self._validate(duplicate_ids)
+        self.problems.sort(key=lambda p: (p.line or 0, p.severity != "error"))
+        return CheckResult(self.file, pathway, self.problems)
+
+    def _validate(self, duplicate_ids: bool) -> Pathway | None:
+        try:
+            return Pathway.model_validate(self.data)
+        except ValidationError as exc:
+            for error in _prune_union_errors(exc.errors()):
+                loc = tuple(error["loc"])
+                if duplicate_ids and not loc and "used more than once" in str(error.get("msg")):
+                    continue  # already reported with its line
+                self.add("error", _clean_loc(loc), _message(error))
+            return None
+
+    # pathway: review date, area ----------------------------------------------------------------
+
+    def _header(self) -> None:
+        info = self.data.get("pathway")
+        if not isinstance(info, dict):
+            return
+        review_by = info.get("review_by")
+        if isinstance(review_by, dt.date) and review_by < self.today:
+            self.add(
+                "warning", ("pathway", "review_by"),
+                f"the pathway passed its review date ({review_by.isoformat()}); check every service with its "
+                "provider, then set a new review_by date",
+            )
+        area = info.get("area")
+        if isinstance(area, dict) and isinstance(area.get("postcode_districts"), list):
+            for i, district in enumerate(area["postcode_districts"]):
+                self._district(("pathway", "area", "postcode_districts", i), district)
+
+    def _district(self, loc: tuple[Any, ...], value: Any) -> None:
+        if not isinstance(value, str) or postcode_district(value) != value.replace(" ", "").upper():
+            self.add(
+                "error", loc,
+                f"'{value}' is not a postcode district; write the first half of a postcode, e.g. B15",
+            )
+
+    def _phone(self, loc: tuple[Any, ...], value: Any) -> None:
+        if isinstance(value, str) and value.strip():
+            problem = phone_problem(value)
+            if problem:
+                self.add("error", loc, problem)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            self.add("error", loc, f"{value} should be text; put the phone number in quotes, e.g. \"{value}\"")
+
+    def _url(self, loc: tuple[Any, ...], value: Any) -> None:
+        if isinstance(value, str) and value.strip():
+            problem = url_problem(value)
+            if problem:
+                self.add("error", loc, problem)
+
+    def _front_door(self) -> None:
+        door = self.data.get("front_door")
+        if not isinstance(door, dict):
+            return
+        for key in ("phone", "out_of_hours", "emergency"):
+            self._phone(("front_door", key), door.get(key))
+        self._url(("front_door", "url"), door.get("url"))
+
+    # services ------------------------------------------------------------------------------------
+
+    def _services(self) -> bool:
+        services = self.data.get("services")
+        if not isinstance(services, list):
+            return False
+        area = self.data.get("pathway", {}).get("area", {}) if isinstance(self.data.get("pathway"), dict) else {}
+        area_districts = set(area.get("postcode_districts") or []) if isinstance(area, dict) else set()
+        area_districts = {d.replace(" ", "").upper() for d in area_districts if isinstance(d, str)}
+        first_line: dict[str, int | None] = {}
+        duplicates = False
+        for i, service in enumerate(services):
+            if not isinstance(service, dict):
+                continue
+            sid = service.get("id")
+            if isinstance(sid, str):
+                if sid in first_line:
+                    duplicates = True
+                    where = f"line {first_line[sid]}" if first_line[sid] else "another service"
+                    self.add("error", ("services", i, "id"),
+                             f"the id '{sid}' is already used by the service on {where}; give each service its own id")
+                else:
+                    first_line[sid] = self.marks.line_of(self.data, ("services", i, "id"))
+            self._service(i, service, area_districts)
+        return duplicates
+
+    def _service(self, i: int, service: dict[str, Any], area_districts: set[str]) -> None:
+        at = ("services", i)
+        contact = service.get("contact")
+        contact = contact if isinstance(contact, dict) else {}
+        self._phone((*at, "contact", "phone"), contact.get("phone"))
+        self._url((*at, "contact", "url"), contact.get("url"))
+        email = contact.get("email")
+        if isinstance(email, str) and email.strip() and (problem := email_problem(email)):
+            self.add("error", (*at, "contact", "email"), problem)
+        verified = service.get("verified")
+        verified = verified if isinstance(verified, dict) else {}
+        source = verified.get("source")
+        if isinstance(source, str) and source.startswith(("http:", "https:", "www.")):
+            self._url((*at, "verified", "source"), source)
+        areas = service.get("areas")
+        if isinstance(areas, list):
+            for j, district in enumerate(areas):
+                self._district((*at, "areas", j), district)
+                if (isinstance(district, str) and area_districts
+                        and district.replace(" ", "").upper() not in area_districts):
+                    self.add("warning", (*at, "areas", j),
+                             f"'{district}' is not one of the pathway area's postcode districts; families there are "
+                             "warned they are outside the area. Add it to pathway.area.postcode_districts if it "
+                             "belongs")
+        active = service.get("status", "active") == "active"
+        referral = service.get("referral")
+        referral = referral if isinstance(referral, dict) else {}
+        details = [contact.get(k) for k in ("phone", "url", "email")]
+        has_contact = any(isinstance(d, str) and d.strip() for d in details)
+        if active and referral.get("self") is False and referral.get("professional", True) is False:
+            self.add("warning", (*at, "referral"),
+                     "neither families (self: true) nor professionals (professional: true) can refer, so nobody "
+                     "can reach this service; say who can refer")
+        elif active and not has_contact and not (isinstance(referral.get("how"), str) and referral["how"].strip()):
+            self.add("warning", (*at, "referral", "how"),
+                     "there is no way to refer: no phone, web address or email, and no `how`; add one so a "
+                     "practitioner knows what to do next")
+        status = verified.get("status", "unverified")
+        if status == "needs_review":
+            self.add("warning", (*at, "verified", "status"),
+                     "this service needs review (for example, imported without a level of need): check its level, "
+                     "needs and contact details, then set verified.status and status: active")
+        elif status != "verified" and has_contact:
+            self.add("warning", (*at, "verified", "status"),
+                     "the contact details are not verified, so the app marks them 'check before referring'; check "
+                     "them with the provider, then set verified.status: verified and verified.checked to the date")
+
+    # rules, notes, prevalence ------------------------------------------------------------------------
+
+    def _rules_and_notes(self) -> None:
+        rules_block = self.data.get("rules")
+        rules = rules_block.get("rules") if isinstance(rules_block, dict) else None
+        rule_ids: set[str] = set()
+        levels: set[str] = set()
+        if isinstance(rules, list):
+            for rule in rules:
+                if isinstance(rule, dict):
+                    if isinstance(rule.get("id"), str):
+                        rule_ids.add(rule["id"])
+                    if rule.get("level") in vocab.LEVELS:
+                        levels.add(rule["level"])
+            missing = [lvl for lvl in vocab.LEVELS if lvl not in levels]
+            if missing and levels:
+                self.add("warning", ("rules", "rules"),
+                         f"no rule gives the level {', '.join(missing)}, so it can never be suggested; add a rule "
+                         "for it or check that is intended")
+        notes = self.data.get("notes")
+        if isinstance(notes, list):
+            for i, note in enumerate(notes):
+                when = note.get("when") if isinstance(note, dict) else None
+                named = when.get("rules") if isinstance(when, dict) else None
+                if isinstance(named, list) and rule_ids:
+                    for j, rid in enumerate(named):
+                        if rid not in rule_ids:
+                            self.add("error", ("notes", i, "when", "rules", j),
+                                     f"'{rid}' is not a rule id in this file{_suggest(rid, sorted(rule_ids))}; "
+                                     f"use one of {', '.join(sorted(rule_ids))}")
+
+    def _prevalence(self) -> None:
+        block = self.data.get("prevalence")
+        routes = block.get("routes") if isinstance(block, dict) else None
+        if not isinstance(routes, list):
+            return
+        seen: set[str] = set()
+        total = 0.0
+        for i, route in enumerate(routes):
+            if not isinstance(route, dict):
+                continue
+            rid = route.get("id")
+            if isinstance(rid, str):
+                if rid in seen:
+                    self.add("error", ("prevalence", "routes", i, "id"),
+                             f"the route id '{rid}' is used twice; give each route its own id")
+                seen.add(rid)
+            if isinstance(route.get("proportion"), (int, float)):
+                total += float(route["proportion"])
+        if routes and abs(total - 1.0) > 1e-6:
+            self.add("warning", ("prevalence", "routes"),
+                     f"the proportions add up to {total:.4g}, not 1; the estimate will not cover every child")
