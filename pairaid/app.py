@@ -81,24 +81,22 @@ def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
 
 def open_pathway(path: str | None, parent: QWidget | None = None) -> Pathway | None:
     """The pathway in use, loaded and checked once; a bad file gives a dialog naming the file and problem."""
-    from pydantic import ValidationError
-
-    from pairaid.core.errors import format_validation_error
-    from pairaid.pathway.loading import load_pathway
+    from pairaid.pathway.loading import PathwayError, load_pathway
     from pairaid.resources import default_pathway_path
     from pairaid.ui import dialogs
 
     file = Path(path) if path else default_pathway_path()
     try:
+        if not file.is_file():
+            raise FileNotFoundError(file)
         return load_pathway(file)
     except FileNotFoundError:
         problem = "the file does not exist. Check the path, or start pairaid without --pathway."
-    except ValidationError as exc:
-        lines = format_validation_error(exc)
-        problem = f"it is not a valid pathway ({len(lines)} problem(s)):\n" + "\n".join(lines[:12])
-        problem += "\n\nFix the file (pairaid pathway check shows every problem), or ask your pathway owner."
-    except Exception as exc:  # YAML syntax and read errors: the message names the line
-        problem = f"it cannot be read: {exc}"
+    except PathwayError as exc:
+        problem = (f"it is not a valid pathway:\n{exc}\n\nFix the file (`pairaid pathway check FILE` lists every "
+                   "problem), or ask your pathway owner for a corrected one.")
+    except Exception as exc:  # unreadable file: say what and where, never a traceback
+        problem = f"it cannot be read ({type(exc).__name__}: {exc})."
     log.error("pathway could not be loaded")
     dialogs.error(parent, "The pathway cannot be used", f"{file}: {problem}")
     return None

@@ -163,9 +163,11 @@ class MainWindow(QMainWindow):
         self.amend_action = self._action(record_menu, "&Amend…", self.amend)
 
         places_menu = bar.addMenu("&Places")
+        self._place_actions: dict[str, QAction] = {}
         for key, (text, factory) in self.places.items():
             action = self._action(places_menu, text, lambda k=key: self.show_place(k))
             action.setEnabled(factory is not None)
+            self._place_actions[key] = action
 
     # Layout memory ---------------------------------------------------------------------------------
 
@@ -251,7 +253,15 @@ class MainWindow(QMainWindow):
             return
         view = self._place_views.get(key)
         if view is None:
-            view = factory()
+            try:
+                view = factory()
+            except ImportError:  # a place whose parts are not installed in this build
+                log.exception("place %s is not available", key)
+                self.home.place_buttons[key].setEnabled(False)
+                self._place_actions[key].setEnabled(False)
+                dialogs.error(self, "Not available", f"{_text.replace('&', '')} is not available in this "
+                              "version of pairaid. Everything else works as usual.")
+                return
             back = getattr(view, "back_requested", None)
             if back is not None:
                 back.connect(self.go_home)

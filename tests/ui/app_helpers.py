@@ -37,10 +37,12 @@ class DialogLog:
         return self.answers.pop(0) if self.answers else True
 
 
-def open_window(qtbot: Any, data_dir: Path) -> MainWindow:
+def open_window(qtbot: Any, data_dir: Path, track: bool = True) -> MainWindow:
+    """track=False when the test destroys the window itself."""
     window = build_window(data_dir)
     assert window is not None
-    qtbot.addWidget(window)
+    if track:
+        qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

@@ -1,0 +1,251 @@
+"""The shell: autosave survives a destroyed window, every input is labelled and reachable by Tab, layout and
+last record are remembered, a damaged database is only set aside when asked, a bad pathway gets a dialog,
+crash details hold no personal data, home search and undo/redo from the Edit menu."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTextEdit,
+    QWidget,
+)
+
+from pairaid import app as app_module
+from pairaid.store import Store
+from pairaid.ui.crash import CrashHook, crash_details
+from tests.ui.app_helpers import DialogLog, close_window, open_window
+from tests.ui.keyboard import focused, radio_group_reached, shortcut, type_text
+
+INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView)
+
+
+def fill_required(window, born: dt.date | None = None) -> None:
+    session = window.session
+    session.set_value("contact.type", "new_birth")
+    session.set_value("family.baby.date_of_birth", (born or dt.date.today() - dt.timedelta(days=12)).isoformat())
+
+
+def test_reopen_after_window_destroyed_without_saving(qtbot, tmp_data_dir: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir, track=False)
+    window.new_visit()
+    window.walkthrough.go_to("family")
+    fill_required(window)
+    from tests.ui.keyboard import tab_to
+
+    tab_to("Baby's name")
+    type_text("Nguyễn Thị Minh Khai")
+    record_id = window.record_id()
+    # No save, no close: only the autosave timer runs before the window and its store disappear.
+    qtbot.waitUntil(lambda: not window.session.is_dirty(), timeout=2000)
+    window.store.close()
+    window.deleteLater()
+    QApplication.processEvents()
+
+    again = open_window(qtbot, tmp_data_dir)
+    assert again.restore_last_record()
+    assert again.record_id() == record_id
+    assert again.session.value("family.baby.name") == "Nguyễn Thị Minh Khai"
+    assert again.session.outcome() is not None
+    close_window(again)
+
+
+def _tab_cycle(window) -> set[int]:
+    """Every widget Tab reaches, starting from the focused one, until the focus comes round again."""
+    reached: set[int] = set()
+    start = focused()
+    for _ in range(600):
+        reached.add(id(focused()))
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+        if focused() is start:
+            break
+    return reached
+
+
+def _check_screen(screen: QWidget, window, where: str) -> None:
+    reached = _tab_cycle(window)
+    inputs = [w for w in screen.findChildren(QWidget) if isinstance(w, INPUTS) and w.isVisible()
+              and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+              and not isinstance(w.parentWidget(), QAbstractSpinBox | QComboBox)]  # their inner editors
+    assert inputs, where
+    unnamed = [type(w).__name__ for w in inputs if not w.accessibleName().strip()]
+    assert not unnamed, f"{where}: inputs without an accessible name: {unnamed}"
+    unreachable = [w.accessibleName() for w in inputs if id(w) not in reached
+                   and not (isinstance(w, QRadioButton) and radio_group_reached(w, reached))]
+    assert not unreachable, f"{where}: not reachable by Tab: {unreachable}"
+
+
+def test_every_input_on_every_screen_is_named_and_reachable_by_tab(qtbot, tmp_data_dir: Path, monkeypatch,
+                                                                    ) -> None:
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir)
+    window.home.search_edit.setFocus()
+    _check_screen(window.home, window, "home")
+    window.new_visit()
+    fill_required(window)
+    window.session.set_value("family.carers.0.name", "Łukasz Wójcik")
+    for section in window.walkthrough.sections():
+        window.walkthrough.go_to(section)
+        page = window.walkthrough.page(section)
+        if not page.isAncestorOf(focused()):
+            page.setFocus()
+        _check_screen(window.walkthrough, window, section)
+    for key in window.places:
+        window.show_place(key)
+        view = window.stack.currentWidget()
+        if view is window.visit_page:  # that place is not built yet in this tree: the app said so
+            assert not window.home.place_buttons[key].isEnabled()
+            continue
+        QApplication.processEvents()
+        _check_screen(view, window, key)
+    close_window(window)
+
+
+def test_layout_and_last_record_are_remembered_in_the_data_dir(qtbot, tmp_data_dir: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir)
+    window.resize(760, 560)
+    window.new_visit()
+    window.walkthrough.splitter().setSizes([150, 600, 300])
+    sizes = window.walkthrough.splitter().sizes()
+    window.walkthrough.go_to("mood")
+    close_window(window)
+    assert (tmp_data_dir / "settings.ini").exists()
+    again = open_window(qtbot, tmp_data_dir)
+    assert again.size().width() == 760
+    assert again.restore_last_record()
+    assert again.walkthrough.current_section() == "mood"
+    assert again.walkthrough.splitter().sizes() == sizes
+    close_window(again)
+
+
+def test_undo_redo_from_the_keyboard(qtbot, tmp_data_dir: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir)
+    shortcut("Ctrl+N")
+    window.walkthrough.go_to("family")
+    from tests.ui.keyboard import tab_to
+
+    tab_to("Postcode")
+    type_text("B15 2TT")
+    assert window.session.value("family.postcode") == "B15 2TT"
+    shortcut("Ctrl+Z")
+    assert window.session.value("family.postcode") is None
+    shortcut("Ctrl+Shift+Z")
+    assert window.session.value("family.postcode") == "B15 2TT"
+    close_window(window)
+
+
+def test_home_search_by_name_nhs_number_level_and_status(qtbot, tmp_data_dir: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir)
+    for name, nhs in (("Zoë Brontë", "943 476 5919"), ("রহমান চক্রবর্তী", "401 023 2137")):
+        window.new_visit()
+        fill_required(window)
+        window.session.set_value("family.baby.name", name)
+        window.session.set_value("family.baby.nhs_number", nhs)
+    window.session.set_value("parent_voice.wants_help", "yes")
+    window.go_home()
+    home = window.home
+    assert len(home.record_ids()) == 2
+    home.search_edit.setText("zoe bronte")
+    assert len(home.record_ids()) == 1
+    home.search_edit.setText("4010232137")
+    assert home.table.item(0, 0).text() == "রহমান চক্রবর্তী"
+    home.search_edit.clear()
+    home.level_combo.setCurrentIndex(home.level_combo.findData("targeted"))
+    assert [home.table.item(0, 0).text()] == ["রহমান চক্রবর্তী"] and len(home.record_ids()) == 1
+    home.level_combo.setCurrentIndex(0)
+    home.status_combo.setCurrentIndex(home.status_combo.findData("final"))
+    assert home.record_ids() == []
+    home.status_combo.setCurrentIndex(0)
+    home.date_from.setText((dt.date.today() + dt.timedelta(days=1)).strftime("%d/%m/%Y"))
+    assert home.record_ids() == []
+    close_window(window)
+
+
+def test_pathway_past_review_date_shows_a_banner(qtbot, tmp_data_dir: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir)
+    review_by = window.pathway.pathway.review_by
+    assert window.home.review_banner.isVisible() == bool(review_by and review_by < dt.date.today())
+    assert window.pathway.pathway.version in window.home.pathway_details.text().lower()
+    close_window(window)
+    from pairaid.ui.home import HomeView
+
+    late = window.pathway.model_copy(deep=True)
+    late.pathway.review_by = dt.date(2020, 1, 31)
+    home = HomeView(late, lambda _q: [])
+    qtbot.addWidget(home)
+    home.show()
+    assert home.review_banner.isVisible()
+    assert "31/01/2020" in home.review_text.text()
+
+
+def test_damaged_database_is_set_aside_only_when_agreed(qtbot, tmp_data_dir: Path, monkeypatch) -> None:
+    log = DialogLog().install(monkeypatch)
+    db = tmp_data_dir / "pairaid.db"
+    db.write_bytes(b"this is not a database" * 100)
+    log.answers.append(False)
+    assert app_module.open_store(tmp_data_dir) is None
+    assert db.read_bytes().startswith(b"this is not")
+    assert "damaged" in log.questions[-1][0]
+    log.answers.append(True)
+    store = app_module.open_store(tmp_data_dir)
+    assert isinstance(store, Store)
+    store.close()
+    kept = [p for p in tmp_data_dir.iterdir() if ".set-aside-" in p.name]
+    assert kept and kept[0].read_bytes().startswith(b"this is not")
+
+
+def test_bad_pathway_gets_a_dialog_naming_the_file(tmp_path: Path, monkeypatch) -> None:
+    log = DialogLog().install(monkeypatch)
+    bad = tmp_path / "pathway.yaml"
+    bad.write_text("format: pairaid.pathway/1\npathway: {id: x}\n", encoding="utf-8")
+    assert app_module.open_pathway(str(bad)) is None
+    assert str(bad) in log.errors[-1][1] and "not a valid pathway" in log.errors[-1][1]
+    assert app_module.open_pathway(str(tmp_path / "missing.yaml")) is None
+    assert "does not exist" in log.errors[-1][1]
+
+
+def test_crash_details_hold_no_personal_data(tmp_path: Path) -> None:
+    def fail() -> None:
+        baby = "Zoë Brontë 943 476 5919"
+        raise ValueError(f"bad record for {baby}")
+
+    try:
+        fail()
+    except ValueError as exc:
+        shown: list[str] = []
+        hook = CrashHook(tmp_path, show=lambda details, _where: shown.append(details))
+        flushed: list[bool] = []
+        hook.before_report.append(lambda: flushed.append(True))
+        hook(type(exc), exc, exc.__traceback__)
+    details = shown[0]
+    assert "builtins.ValueError" in details and "in fail" in details and "test_app.py" in details
+    assert "Zoë" not in details and "943" not in details and "bad record" not in details
+    assert flushed == [True]
+    assert (tmp_path / "crash-report.txt").read_text(encoding="utf-8").strip() == details
+    assert str(Path.home()) not in crash_details(ValueError, None)
+
+
+@pytest.mark.parametrize("argv", [["--data-dir", "X"]])
+def test_arguments(argv: list[str], tmp_path: Path) -> None:
+    args = app_module.parse_args([a.replace("X", str(tmp_path)) for a in argv])
+    assert args.data_dir == str(tmp_path) and args.pathway is None
+    shutil.rmtree(tmp_path)
