@@ -46,8 +46,21 @@ def test_pathway() -> Pathway:
 test_pathway.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
-def make_session() -> VisitSession:
-    return VisitSession(test_pathway(), today=TODAY)
+class Clock:
+    """A clock for the session's undo merging: `tick()` moves past the merge window."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def tick(self, seconds: float = 5.0) -> None:
+        self.now += seconds
+
+
+def make_session(clock: Clock | None = None) -> VisitSession:
+    return VisitSession(test_pathway(), today=TODAY, clock=clock or Clock())
 
 
 def complete_draft(**extra: object) -> dict:

@@ -1,0 +1,109 @@
+"""The live panel shows what assess_with_pathway says for the same data, at once, in plain English."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from pairaid.core.framework import load_framework
+from pairaid.core.outcome import Outcome, Reason, ServiceSuggestion
+from pairaid.pathway.loading import assess_with_pathway
+from pairaid.ui.live_panel import LivePanel
+from tests.ui.walkthrough_support import complete_draft, make_session
+
+DRAFTS = {
+    "universal": complete_draft(observations={d: {"rating": "no_concern"} for d in
+                                              ("warmth", "responding", "handling")}),
+    "targeted-provisional": complete_draft(mood={"whooley": {"low_mood": True, "little_interest": False}}),
+    "specialist-urgent": complete_draft(mood={"epds": {"total": 15, "self_harm_item": 1}},
+                                        needs={"housing": {"status": "current"}}),
+    "statutory": complete_draft(safeguarding={"indicators": ["disclosure_of_harm"]},
+                                observations={"frightening": {"rating": "significant_concern"}}),
+}
+
+
+@pytest.fixture
+def session():
+    return make_session()
+
+
+@pytest.fixture
+def panel(qtbot, session):
+    widget = LivePanel(session, load_framework())
+    qtbot.addWidget(widget)
+    widget.resize(400, 700)
+    widget.show()
+    return widget
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_panel_equals_assess_with_pathway(panel, session, name) -> None:
+    session.load(DRAFTS[name])
+    expected = assess_with_pathway(session.assessment(), session.pathway, strict=False)
+    assert panel.outcome() == expected
+    text = panel.text()
+    level = session.pathway.levels.get(expected.final_level)
+    assert level.label in panel.level.text()
+    assert level.label in panel.level.accessibleName()
+    for reason in expected.reasons:
+        assert reason.text in text
+    for prompt in expected.prompts:
+        assert prompt in text
+    for suggestion in expected.services:
+        assert session.pathway.service(suggestion.id).name in text
+        for why in suggestion.why:
+            assert why in text
+    assert ("Urgent" in text) == expected.urgent
+    assert ("Provisional" in text) == expected.provisional
+    assert ("urgent" in panel.level.accessibleName()) == expected.urgent
+
+
+def test_panel_updates_on_each_change_without_waiting(panel, session) -> None:
+    session.load(complete_draft())
+    assert panel.outcome().level == "universal"
+    session.set_value("observations.warmth.rating", "significant_concern")
+    assert panel.outcome().level == "specialist"  # no event loop turn in between
+    assert "Specialist" in panel.level.text()
+
+
+def test_missing_required_fields_are_named(panel, session) -> None:
+    assert panel.outcome() is None
+    text = panel.text()
+    for words in ("date of the visit", "type of contact", "date of birth, or the due date"):
+        assert words in text
+    assert "not yet" in panel.level.accessibleName()
+    session.set_value("contact.date", "2026-11-20")
+    assert "date of the visit" not in panel.text()
+    session.set_value("contact.type", "antenatal")
+    session.set_value("family.baby.due_date", "2027-01-10")
+    assert panel.outcome() is not None
+    session.set_value("contact.date", "2026-12-20")  # in the future: not right yet
+    assert panel.outcome() is None
+    assert "date of the visit" in panel.text()
+
+
+def test_unverified_services_say_check_before_referring(panel, session) -> None:
+    outcome = Outcome(
+        level="specialist", levels=["universal", "specialist"], urgent=False, provisional=False,
+        final_level="specialist",
+        reasons=[Reason(rule="single_significant", level="specialist", text="One area was a significant concern.")],
+        services=[ServiceSuggestion(id="calm-minds", level="specialist", why=["Serves the relationship."],
+                                    verified=False),
+                  ServiceSuggestion(id="bright-start", level="universal", why=["For every family."])],
+    )
+    panel.show_outcome(outcome)
+    text = panel.text()
+    assert "Calm Minds Perinatal" in text and "Bright Start Baby Group" in text
+    assert text.count("Check before referring") == 1
+    assert text.index("Calm Minds") < text.index("Check before referring") < text.index("Bright Start")
+
+
+def test_user_text_is_escaped(panel, session) -> None:
+    outcome = Outcome(level="universal", levels=["universal"], urgent=False, provisional=False,
+                      final_level="universal",
+                      reasons=[Reason(rule="universal", level="universal", text="a <b>bold</b> & plain")])
+    panel.show_outcome(outcome)
+    assert "a <b>bold</b> & plain" in panel.text()

@@ -1,0 +1,125 @@
+"""The decision section: suggested and final level, the override rules shown live, services, finalise."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pairaid.core import vocab
+from pairaid.core.framework import load_framework
+from pairaid.ui.sections import DecisionPage
+from tests.ui.walkthrough_support import Clock, complete_draft, make_session, type_text
+
+SPECIALIST = {"warmth": {"rating": "significant_concern"}, "responding": {"rating": "no_concern"},
+              "handling": {"rating": "strength"}}
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def session(clock):
+    s = make_session(clock)
+    s.load(complete_draft(observations=SPECIALIST, needs={"housing": {"status": "current"}}))
+    return s
+
+
+@pytest.fixture
+def page(qtbot, session):
+    widget = DecisionPage(session, load_framework())
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    return widget
+
+
+def choose_override(page: DecisionPage, level: str | None) -> None:
+    values = [v for v, _ in page.override.options]
+    page.override.editor.setCurrentIndex(values.index(level))
+
+
+def test_shows_suggested_and_final_level(page, session) -> None:
+    assert session.outcome().level == "specialist"
+    assert "Suggested level: Specialist" in page.suggested.text()
+    assert "Final level: Specialist" in page.final.text()
+
+
+def test_lowering_without_a_reason_is_explained_live(page, session) -> None:
+    choose_override(page, "targeted")
+    assert session.value("decision.override_level") == "targeted"
+    assert page.override_message.isVisibleTo(page)
+    assert "needs a written reason" in page.override_message.text()
+    assert "(required)" in page.reason.label.text()
+    assert "Final level: Specialist" in page.final.text()  # not applied without a reason
+
+    type_text(page.reason.editor, "Seen by the perinatal team yesterday; they lead the plan.")
+    type_text(page.override_by.editor, "Nguyễn Thị Minh Khai")
+    assert not page.override_message.isVisibleTo(page)
+    assert "Final level: Targeted" in page.final.text()
+    assert session.outcome().override.by == "Nguyễn Thị Minh Khai"
+
+
+def test_raising_needs_no_reason(page, session) -> None:
+    choose_override(page, "statutory")
+    assert not page.override_message.isVisibleTo(page)
+    assert "Final level: Statutory" in page.final.text()
+
+
+def test_statutory_from_safeguarding_cannot_be_lowered(page, session) -> None:
+    session.set_value("safeguarding.indicators", ["parent_cannot_keep_baby_safe"])
+    choose_override(page, "specialist")
+    type_text(page.reason.editor, "I disagree")
+    assert page.override_message.isVisibleTo(page)
+    assert "cannot be lowered" in page.override_message.text()
+    assert "Final level: Statutory" in page.final.text()
+
+
+def test_services_are_ticked_from_suggestions_and_from_the_whole_pathway(page, session, clock) -> None:
+    suggested = page.suggested_services.editor
+    ids = [suggested.item(i).data(Qt.ItemDataRole.UserRole) for i in range(suggested.count())]
+    assert ids == [s.id for s in session.outcome().services]
+    calm = suggested.item(ids.index("calm-minds"))
+    assert "Check before referring" in calm.text()
+    assert session.outcome().services[ids.index("calm-minds")].why[0] in calm.text()
+
+    calm.setCheckState(Qt.CheckState.Checked)
+    assert session.value("decision.selected_services") == ["calm-minds"]
+
+    everything = page.all_services.editor
+    names = [everything.item(i).text().split(" — ")[0] for i in range(everything.count())]
+    assert names == [s.name for s in session.pathway.services]
+    type_text(page.filter, "housing")
+    shown = [everything.item(i).text() for i in range(everything.count()) if not everything.item(i).isHidden()]
+    assert len(shown) == 1 and shown[0].startswith("Safe Homes")
+    # The same service in both lists shows the same tick.
+    assert everything.item(names.index("Calm Minds Perinatal")).checkState() == Qt.CheckState.Checked
+    clock.tick()
+    everything.item(names.index("Safe Homes Housing Advice")).setCheckState(Qt.CheckState.Checked)
+    assert session.value("decision.selected_services") == ["calm-minds", "safe-homes"]
+
+    session.undo_stack.undo()
+    assert everything.item(names.index("Safe Homes Housing Advice")).checkState() == Qt.CheckState.Unchecked
+    assert session.value("decision.selected_services") == ["calm-minds"]
+
+
+def test_next_steps_review_date_and_finalise(qtbot, page, session) -> None:
+    type_text(page.next_steps.editor, "Refer to Calm Minds today; visit again in 4 weeks.")
+    type_text(page.review_date.line, "18/12/2026")
+    assert session.value("decision.next_steps") == "Refer to Calm Minds today; visit again in 4 weeks."
+    assert session.value("decision.review_date") == "2026-12-18"
+    with qtbot.waitSignal(page.finalise_requested, timeout=1000):
+        page.finalise.click()
+
+
+def test_level_names_come_from_the_pathway(page, session) -> None:
+    labels = [text for _, text in page.override.options[1:]]
+    assert labels == [session.pathway.levels.get(lv).label
+                      + (f" ({session.pathway.levels.get(lv).local_name})"
+                         if session.pathway.levels.get(lv).local_name else "")
+                      for lv in vocab.LEVELS]
