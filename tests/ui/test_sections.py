@@ -401,3 +401,13 @@ def test_safeguarding_writes_indicators_note_and_who(make_page, session, framewo
         "discussed_with": "Safeguarding lead, 14:10",
     }
     assert page.indicators.boxes[0].text() == framework.label("safeguarding_indicators", "injury_non_mobile_baby")
+
+
+def test_unset_choices_read_not_recorded(make_page, session, framework) -> None:
+    page = make_page(VisitPage)
+    assert page.setting.editor.currentText() == "Not recorded"
+    assert page.type.editor.currentIndex() == -1  # required: no default is chosen for the practitioner
+    select(page.setting.editor, framework.label("settings", "clinic"))
+    session.undo_stack.undo()
+    assert page.setting.editor.currentText() == "Not recorded"
+    assert page.interpreter.buttons[-1].isChecked()

@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from pairaid.core import vocab
 from pairaid.core.framework import load_framework
@@ -120,6 +121,27 @@ def test_next_steps_review_date_and_finalise(qtbot, page, session) -> None:
 def test_level_names_come_from_the_pathway(page, session) -> None:
     labels = [text for _, text in page.override.options[1:]]
     assert labels == [session.pathway.levels.get(lv).label
-                      + (f" ({session.pathway.levels.get(lv).local_name})"
+                      + (f" — {session.pathway.levels.get(lv).local_name}"
                          if session.pathway.levels.get(lv).local_name else "")
                       for lv in vocab.LEVELS]
+
+
+def test_unchanged_level_reads_keep_the_suggested_level(page, session) -> None:
+    assert page.override.editor.currentText() == "Keep the suggested level"
+    choose_override(page, "statutory")
+    session.undo_stack.undo()
+    assert page.override.editor.currentText() == "Keep the suggested level"
+
+
+def test_read_only_services_can_be_browsed_but_not_ticked(qtbot, page, session) -> None:
+    session.set_read_only(True)
+    services = page.suggested_services.editor
+    page.activateWindow()
+    services.setFocus()
+    qtbot.waitUntil(services.hasFocus)
+    services.setCurrentRow(0)
+    QTest.keyClick(services, Qt.Key.Key_Down)
+    assert services.currentRow() == 1
+    QTest.keyClick(services, Qt.Key.Key_Space)
+    assert services.item(1).checkState() == Qt.CheckState.Unchecked
+    assert session.value("decision.selected_services") is None

@@ -15,16 +15,20 @@ from pairaid.ui.sections.fields import Binding, ComboField, DateField, LineField
 from pairaid.ui.sections.page import SectionPage
 
 SERVICE_ID = Qt.ItemDataRole.UserRole
+LIST_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home,
+                       Qt.Key.Key_End})
 
 
 def level_name(pathway: Any, level: str) -> str:
     info = pathway.levels.get(level)
-    return f"{info.label} ({info.local_name})" if info.local_name else info.label
+    return f"{info.label} — {info.local_name}" if info.local_name else info.label
 
 
 class ServiceList(Binding):
     """Services as tick items in a list (scales to a national pathway); the value is the list of ids ticked.
     Ids ticked in other lists bound to the same path are kept."""
+
+    read_only_keys = LIST_KEYS  # moving through the list still works on a read-only record; ticking does not
 
     def __init__(self, session: Any, path: str, label: str, **kwargs: Any) -> None:
         self._ids: list[str] = []

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from pairaid.ui.session import VisitSession
 
-_NOTHING_CHECKED = object()  # a radio group with no button checked yet
+_NOTHING_CHECKED = object()  # a radio group or combo with nothing chosen yet (never stored)
 Option = tuple[Any, str]  # (stored value, label shown); a value of None means "not recorded"
 
 YES_NO: list[Option] = [(True, "Yes"), (False, "No"), (None, "Not recorded")]
@@ -96,18 +96,24 @@ class _ReadOnlyFilter(QObject):
     """Swallows mouse, wheel and keys (other than Tab) on inputs that have no read-only mode of their own,
     so a finalised record can still be read and tabbed through but not changed."""
 
+    def __init__(self, parent: QObject, allowed_keys: frozenset[Qt.Key] = frozenset()) -> None:
+        super().__init__(parent)
+        self.allowed_keys = _NAVIGATION_KEYS | set(allowed_keys)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
                     QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel):
             return True
         if kind == QEvent.Type.KeyPress:
-            return event.key() not in _NAVIGATION_KEYS  # type: ignore[attr-defined]
+            return event.key() not in self.allowed_keys  # type: ignore[attr-defined]
         return False
 
 
 class Binding(QObject):
     """One input bound to one session path: `row` holds the label, hint, problem and the editor."""
+
+    read_only_keys: frozenset[Qt.Key] = frozenset()  # keys besides Tab that still work when read-only
 
     def __init__(self, session: VisitSession, path: str, label: str, *, hint: str = "",
                  problem_paths: Sequence[str] = (), parent: QObject | None = None) -> None:
@@ -118,7 +124,7 @@ class Binding(QObject):
         self._updating = False
         self._local_problem: str | None = None
         self._session_problem: str | None = None
-        self._read_only_filter = _ReadOnlyFilter(self)
+        self._read_only_filter = _ReadOnlyFilter(self, self.read_only_keys)
         self._read_only = False
         self.row = QWidget()
         self.label = QLabel(label)
@@ -202,7 +208,9 @@ class Binding(QObject):
         if self.session.is_read_only():
             self.refresh()
             return
-        self.write(self.widget_value())
+        value = self.widget_value()
+        if value is not _NOTHING_CHECKED:
+            self.write(value)
 
     def write(self, value: Any) -> None:
         self.session.set_value(self.path, value)
@@ -296,7 +304,7 @@ class NoteField(Binding):
         edit.setPlaceholderText(self._placeholder)
         height = edit.fontMetrics().lineSpacing() * self._lines + 16
         edit.setMinimumHeight(height)
-        edit.setMaximumHeight(height * 2)
+        edit.setMaximumHeight(height * 3 // 2)
         edit.textChanged.connect(self._commit)
         return edit
 
@@ -325,7 +333,7 @@ class ComboField(Binding):
 
     def widget_value(self) -> Any:
         index = self.editor.currentIndex()
-        return self.options[index][0] if 0 <= index < len(self.options) else None
+        return self.options[index][0] if 0 <= index < len(self.options) else _NOTHING_CHECKED
 
     def _show_value(self, value: Any) -> None:
         values = [v for v, _ in self.options]

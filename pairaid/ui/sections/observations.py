@@ -37,8 +37,7 @@ class DomainBox(QFrame):
         order = FRIGHTENING_ORDER if domain.id == vocab.FRIGHTENING else vocab.RATINGS
         options = [(r, fw.rating_label(domain.id, r)) for r in order]
         self.guidance_text = self._guidance_text(page)
-        self.rating = RadioField(s, f"observations.{domain.id}.rating", f"Rating for {domain.title}", options,
-                                 hint=domain.question)
+        self.rating = RadioField(s, f"observations.{domain.id}.rating", f"Rating for {domain.title}", options)
         self.rating.set_description(f"{domain.question} {self.guidance_text}")
         layout.addWidget(self.rating.row)
 
