@@ -1,0 +1,194 @@
+"""`pairaid records list|show|export|import|review|audit`: the records database without a screen.
+
+For supervisors and tests: `--data-dir DIR` works before the command (global) or after it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from pairaid.commands.common import CliError
+
+LEVELS = ("universal", "targeted", "specialist", "statutory")
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: when not given here, the global `pairaid --data-dir DIR records ...` value stays.
+    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="folder of the records database (default: $PAIRAID_DATA_DIR or the user data folder)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("records", help="list, show, export, import, review and audit saved records",
+                            description="Work with the records database without opening the app.")
+    _data_dir_option(parser)
+    actions = parser.add_subparsers(dest="records_command", metavar="ACTION", required=True)
+
+    p = actions.add_parser("list", help="search the history (newest change first)")
+    p.add_argument("--text", help="part of the baby's name or NHS number")
+    p.add_argument("--level", choices=LEVELS, help="final level")
+    p.add_argument("--status", choices=("draft", "final", "amended"))
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="visits on or after this date")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="visits on or before this date")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--json", action="store_true")
+
+    p = actions.add_parser("show", help="show one record with its reviews")
+    p.add_argument("id", help="record id (the first 8 characters are enough)")
+    p.add_argument("--json", action="store_true", help="the whole record as JSON")
+
+    p = actions.add_parser("export", help="write a .pairaid bundle of one record")
+    p.add_argument("id")
+    p.add_argument("file", help="bundle file to write (.pairaid is added when missing)")
+    p.add_argument("--supervision", action="store_true",
+                   help="leave out identifiers: initials, age in weeks, no NHS number, postcode or phone numbers")
+
+    p = actions.add_parser("import", help="read a .pairaid bundle (checks its SHA-256 seal)")
+    p.add_argument("file")
+
+    p = actions.add_parser("review", help="record a supervisor's review of a final record")
+    p.add_argument("id")
+    p.add_argument("--reviewer", required=True, help="the reviewer's name")
+    p.add_argument("--verdict", required=True, choices=("agree", "challenge"))
+    p.add_argument("--comment", default="")
+    p.add_argument("--level", choices=LEVELS, help="the level the reviewer suggests (with challenge)")
+    p.add_argument("--sign-off", action="store_true", help="sign the record off")
+
+    p = actions.add_parser("audit", help="what happened to a record")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+    for action in actions.choices.values():
+        _data_dir_option(action)
+    parser.set_defaults(handler=run)
+
+
+def _nhs(digits: str | None) -> str:
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if digits and len(digits) == 10 else (digits or "")
+
+
+def _info_dict(info: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    out = asdict(info)
+    for key in ("created_at", "updated_at", "finalised_at", "at"):
+        if out.get(key) is not None:
+            out[key] = out[key].isoformat()
+    for review in out.get("reviews", []):
+        review["at"] = review["at"].isoformat()
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from pairaid.store import Store, StoreCorruptError, StoreError, resolve_data_dir
+
+    try:
+        data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    except OSError as exc:
+        raise CliError(f"cannot use the data folder: {exc}") from None
+    try:
+        store = Store.open(data_dir)
+    except StoreCorruptError as exc:
+        raise CliError(f"{exc}\n(the file was left as it is; the app offers to set it aside and start afresh)") \
+            from None
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        return _ACTIONS[args.records_command](store, args)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+
+
+def _record_id(store: Any, text: str) -> str:
+    from pairaid.store import RecordNotFound
+
+    try:
+        return store.resolve_id(text)
+    except RecordNotFound:
+        raise CliError(f"no record with id {text}; `pairaid records list` shows the ids") from None
+
+
+def _list(store: Any, args: argparse.Namespace) -> int:
+    infos = store.search(text=args.text, level=args.level, status=args.status, date_from=args.date_from,
+                         date_to=args.date_to, limit=args.limit)
+    if args.json:
+        print(json.dumps([_info_dict(i) for i in infos], indent=2, ensure_ascii=False))
+        return 0
+    if not infos:
+        print("No records.")
+        return 0
+    print(f"{'ID':<8}  {'STATUS':<7}  {'VISIT':<10}  {'LEVEL':<10}  {'NHS NUMBER':<12}  BABY")
+    for i in infos:
+        flags = (" [urgent]" if i.urgent else "") + (" [signed off]" if i.signed_off else "")
+        print(f"{i.id[:8]:<8}  {i.status:<7}  {i.visit_date or '':<10}  {i.final_level or '':<10}  "
+              f"{_nhs(i.nhs_number):<12}  {i.baby_name or '(no name yet)'}{flags}")
+    return 0
+
+
+def _show(store: Any, args: argparse.Namespace) -> int:
+    record = store.load(_record_id(store, args.id))
+    if args.json:
+        print(json.dumps(_info_dict(record), indent=2, ensure_ascii=False))
+        return 0
+    lines = [
+        f"Record {record.id} (version {record.version}, {record.status})",
+        f"Baby: {record.baby_name or '(no name)'}   NHS number: {_nhs(record.nhs_number) or '(none)'}",
+        f"Visit: {record.visit_date or '(no date)'} {record.contact_type or ''}",
+        f"Level: {record.final_level or '(not yet)'}" + (
+            f" (suggested {record.suggested_level})" if record.suggested_level != record.final_level else ""),
+    ]
+    if record.amendment_of:
+        lines.append(f"Amends: {record.amendment_of}")
+    if record.amended_by:
+        lines.append(f"Amended by: {record.amended_by}")
+    if record.deidentified:
+        lines.append("De-identified supervision copy (read-only)")
+    for review in record.reviews:
+        level = f", suggests {review.suggested_level}" if review.suggested_level else ""
+        signed = ", signed off" if review.signed_off else ""
+        lines.append(f"Review {review.at:%Y-%m-%d} by {review.reviewer}: {review.verdict}{level}{signed}"
+                     + (f" - {review.comment}" if review.comment else ""))
+    print("\n".join(lines))
+    return 0
+
+
+def _export(store: Any, args: argparse.Namespace) -> int:
+    path = store.export_bundle(_record_id(store, args.id), args.file, supervision=args.supervision)
+    print(f"Wrote {path}" + (" (supervision copy, no identifiers)" if args.supervision else ""))
+    return 0
+
+
+def _import(store: Any, args: argparse.Namespace) -> int:
+    record = store.import_bundle(args.file)
+    print(f"Imported record {record.id} (version {record.version}, {record.status}, "
+          f"{len(record.reviews)} review(s))")
+    return 0
+
+
+def _review(store: Any, args: argparse.Namespace) -> int:
+    review = store.add_review(_record_id(store, args.id), reviewer=args.reviewer, verdict=args.verdict,
+                              comment=args.comment, suggested_level=args.level, signed_off=args.sign_off)
+    print(f"Review {review.id} recorded" + (" and signed off" if review.signed_off else ""))
+    return 0
+
+
+def _audit(store: Any, args: argparse.Namespace) -> int:
+    events = store.audit(_record_id(store, args.id))
+    if args.json:
+        print(json.dumps([{"at": e.at.isoformat(), "kind": e.kind, "detail": e.detail} for e in events],
+                         indent=2))
+        return 0
+    for e in events:
+        detail = " ".join(f"{k}={v}" for k, v in sorted(e.detail.items()))
+        print(f"{e.at:%Y-%m-%d %H:%M:%S}  {e.kind:<16} {detail}")
+    return 0
+
+
+_ACTIONS = {"list": _list, "show": _show, "export": _export, "import": _import, "review": _review,
+            "audit": _audit}
