@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.common import median_process_seconds, median_seconds, report  # noqa: E402
+from bench.common import median_process_seconds, median_seconds, report
 
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
