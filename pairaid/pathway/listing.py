@@ -1,0 +1,69 @@
+"""`pairaid pathway services`: what the pathway holds, filtered for a midwife checking who takes what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pairaid.core.pathway import Pathway, Service, postcode_district
+
+# The months each stage spans (assessment.md §2): antenatal is before birth.
+STAGE_MONTHS = {"0-5": (0, 5), "6-30": (6, 30)}
+
+
+@dataclass(frozen=True)
+class Listing:
+    services: list[Service]
+    warnings: list[str]
+
+
+def _fits_stage(service: Service, stage: str) -> bool:
+    if stage == "antenatal":
+        return service.ages.antenatal
+    low, high = STAGE_MONTHS[stage]
+    top = service.ages.max_months
+    return service.ages.min_months <= high and (top is None or top >= low)
+
+
+def list_services(
+    pathway: Pathway,
+    *,
+    level: str | None = None,
+    need: str | None = None,
+    stage: str | None = None,
+    age_months: int | None = None,
+    postcode: str | None = None,
+    include_inactive: bool = False,
+) -> Listing:
+    warnings: list[str] = []
+    district = None
+    if postcode:
+        district = postcode_district(postcode)
+        area = pathway.pathway.area
+        if district is None:
+            warnings.append(f"'{postcode}' is not a UK postcode or district; showing services for the whole area.")
+        elif area.postcode_districts and district not in area.postcode_districts:
+            warnings.append(f"{district} is outside {area.name} as this pathway draws it; services may not take "
+                            "families there.")
+    out = []
+    for service in pathway.services:
+        if service.status != "active" and not include_inactive:
+            continue
+        if level and service.level != level:
+            continue
+        if need and need not in service.needs:
+            continue
+        if stage and not _fits_stage(service, stage):
+            continue
+        if age_months is not None and not service.ages.takes("after-birth", age_months):
+            continue
+        if district and service.areas and district not in service.areas:
+            continue
+        out.append(service)
+    return Listing(out, warnings)
+
+
+def ages_text(service: Service) -> str:
+    ages = service.ages
+    after = f"{ages.min_months}–{ages.max_months} months" if ages.max_months is not None else (
+        f"from {ages.min_months} months" if ages.min_months else "any age")
+    return ("pregnancy; " if ages.antenatal else "after birth only; ") + after
