@@ -93,6 +93,7 @@ def build_pdf(path: Path, story: Sequence[Flowable], furniture: Furniture, *, su
         subject=subject,
         author="pairaid",
         creator="pairaid",
+        initialFontName=REGULAR,  # otherwise every PDF references Helvetica
     )
     doc.build(list(story), canvasmaker=_numbered_canvas(furniture))
 

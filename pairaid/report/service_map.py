@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from pairaid.core.pathway import Pathway, Service
 from pairaid.core.summary_content import CHECK_BEFORE_REFERRING
 from pairaid.report.atomic import write_atomically
+from pairaid.report.fonts import REGULAR
 from pairaid.report.pages import Furniture, build_pdf, frame_width
 from pairaid.report.styles import ACCENT, STYLES, ParagraphStyle, para
 
@@ -47,6 +48,7 @@ def _front_door(pathway: Pathway) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#a4161a")),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
@@ -104,6 +106,7 @@ def map_story(pathway: Pathway) -> list[Flowable]:
         table.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                     ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#c8ccd0")),

@@ -13,7 +13,9 @@ INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
 ACCENT = colors.HexColor("#1d3557")
 
-_base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK, spaceAfter=3)
+_base = ParagraphStyle(
+    "body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK, spaceAfter=3
+)
 
 STYLES: dict[str, ParagraphStyle] = {
     "body": _base,

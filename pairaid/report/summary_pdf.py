@@ -16,6 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from pairaid.core.summary_content import Alert, Block, Bullets, Para, Rows, Signature, SummaryDocument
 from pairaid.core.summary_content import Table as TableBlock
 from pairaid.report.atomic import write_atomically
+from pairaid.report.fonts import REGULAR
 from pairaid.report.pages import Furniture, build_pdf, frame_width
 from pairaid.report.styles import ACCENT, STYLES, para
 
@@ -82,6 +83,7 @@ def block_flowables(block: Block) -> list[Flowable]:
 def _grid(data: list[list[Flowable]], widths: list[float], header: bool = False) -> Table:
     table = Table(data, colWidths=widths, hAlign="LEFT", repeatRows=1 if header else 0)
     commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -156,6 +158,7 @@ def _alert(block: Alert) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("BACKGROUND", (0, 0), (-1, -1), ALERT_RED),
                 ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -172,6 +175,12 @@ def _signature(block: Signature) -> Flowable:
     rows = [[para(f"{block.who}: {label}", STYLES["label"]), ""] for label in block.lines]
     table = Table(rows, colWidths=[width * 0.3, width * 0.5], rowHeights=[9 * mm] * len(rows), hAlign="LEFT")
     table.setStyle(
-        TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])
+        TableStyle(
+            [
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the blank cells would otherwise pull in Helvetica
+            ]
+        )
     )
     return KeepTogether([table, Spacer(1, 3 * mm)])
