@@ -164,7 +164,7 @@ def _message(error: dict[str, Any]) -> str:
         what = _what(loc)
         if what == "value":
             return f"'{value}' is not allowed here; use one of {', '.join(options)}"
-        shown = ", ".join(options) if len(options) <= 12 else "the list in docs (pairaid pathway schema)"
+        shown = ", ".join(options)
         return f"'{value}' is not a known {what}{_suggest(value, options)}; use one of {shown}"
     if kind == "missing":
         return "is required but missing; add it"
@@ -230,7 +230,7 @@ class _Checker:
         self.today = today
         self.problems: list[Problem] = []
 
-    def add(self, severity: Severity, loc: tuple[Any, ...], message: str) -> None:
+    def add(self, severity: Severity, loc: tuple[Any, ...], message: str, line: int | None = None) -> None:
         service = None
         shown = loc
         if len(loc) >= 2 and loc[0] == "services" and isinstance(loc[1], int):
@@ -239,15 +239,14 @@ class _Checker:
             sid = item.get("id") if isinstance(item, dict) else None
             service = str(sid) if isinstance(sid, str) and sid else f"number {loc[1] + 1} (no id)"
             shown = loc[2:]
-        line = self.marks.line_of(self.data, loc)
+        line = line or self.marks.line_of(self.data, loc)
         self.problems.append(Problem(severity, self.file, line, service, _dotted(shown), message))
 
     def run(self) -> CheckResult:
         for path, key, line in self.marks.duplicate_keys:
-            self.problems.append(
-                Problem("error", self.file, line, None, _dotted((*path, key)),
-                        f"'{key}' appears twice in the same place; YAML would keep only the last one, so merge them")
-            )
+            self.add("error", (*path, key),
+                     f"'{key}' appears twice in the same place; YAML would keep only the last one, so merge them",
+                     line)
         duplicate_ids = self._services()
         self._front_door()
         self._header()
@@ -404,9 +403,12 @@ class _Checker:
                         levels.add(rule["level"])
             missing = [lvl for lvl in vocab.LEVELS if lvl not in levels]
             if missing and levels:
+                names = " and ".join(missing) if len(missing) <= 2 else ", ".join(missing)
+                what = "the level" if len(missing) == 1 else "the levels"
+                they = "it" if len(missing) == 1 else "they"
                 self.add("warning", ("rules", "rules"),
-                         f"no rule gives the level {', '.join(missing)}, so it can never be suggested; add a rule "
-                         "for it or check that is intended")
+                         f"no rule gives {what} {names}, so {they} can never be suggested; add a rule or check "
+                         "that this is intended")
         notes = self.data.get("notes")
         if isinstance(notes, list):
             for i, note in enumerate(notes):

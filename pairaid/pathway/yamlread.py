@@ -105,6 +105,7 @@ def read_yaml(text: str) -> tuple[Any, Marks]:
                 if event.anchor and kind is not ev.AliasEvent:
                     anchors[event.anchor] = value
                 line = event.start_mark.line + 1
+                slot: Any = None
                 if not stack:
                     root = value
                 else:
@@ -121,11 +122,13 @@ def read_yaml(text: str) -> tuple[Any, Marks]:
                             continue
                         parent[key] = value
                         keys[-1] = no_key
+                        slot = key
                     else:
-                        lines[id(parent)][len(parent)] = line
+                        slot = len(parent)
+                        lines[id(parent)][slot] = line
                         parent.append(value)
                 if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                    path = (paths[-1] + (_last_key(stack[-1], keys[-1]),)) if stack else ()
+                    path = (*paths[-1], slot) if stack else ()
                     stack.append(value)
                     keys.append(no_key if kind is ev.MappingStartEvent else None)
                     paths.append(path)
@@ -159,7 +162,3 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
-
-
-def _last_key(parent: Any, key: Any) -> Any:
-    return len(parent) if isinstance(parent, list) else key
