@@ -248,20 +248,28 @@ class Pathway(Model):
             raise ValueError(f"service ids used more than once: {', '.join(sorted(set(duplicates)))}")
         return self
 
-    _by_id: dict[str, Service] | None = PrivateAttr(default=None)
-    _by_district: dict[str | None, list[int]] | None = PrivateAttr(default=None)
+    # Indexes built on first use, for 10,000-service pathways. They are keyed by the services list itself, so a
+    # copy with other services (model_copy(update=...)) rebuilds them instead of reading stale ones.
+    _index_of: list[Service] | None = PrivateAttr(default=None)
+    _by_id: dict[str, Service] = PrivateAttr(default_factory=dict)
+    _by_district: dict[str | None, list[int]] = PrivateAttr(default_factory=dict)
+
+    def _indexes(self) -> None:
+        if self._index_of is self.services:
+            return
+        self._by_id = {s.id: s for s in self.services}
+        index: dict[str | None, list[int]] = {}
+        for position, service in enumerate(self.services):
+            for district in service.areas or [None]:
+                index.setdefault(district, []).append(position)
+        self._by_district = index
+        self._index_of = self.services
 
     def service(self, service_id: str) -> Service | None:
-        if self._by_id is None:
-            self._by_id = {s.id: s for s in self.services}
+        self._indexes()
         return self._by_id.get(service_id)
 
     def district_index(self) -> dict[str | None, list[int]]:
         """Positions of the services by postcode district they list; None = the whole area (no `areas`)."""
-        if self._by_district is None:
-            index: dict[str | None, list[int]] = {}
-            for position, service in enumerate(self.services):
-                for district in service.areas or [None]:
-                    index.setdefault(district, []).append(position)
-            self._by_district = index
+        self._indexes()
         return self._by_district
