@@ -30,7 +30,13 @@ from pairaid.core.framework import Framework, load_framework
 from pairaid.core.pathway import Pathway, Service
 from pairaid.ui.places.common import PlaceView, labelled, level_name
 from pairaid.ui.places.service_details import ages_text, service_html
-from pairaid.ui.places.service_filter import ServiceFilter, filter_services, outside_area, postcode_district
+from pairaid.ui.places.service_filter import (
+    ServiceFilter,
+    filter_services,
+    is_postcode,
+    outside_area,
+    postcode_district,
+)
 
 MapRenderer = Callable[[Pathway, Path], Path]
 SERVICE_ROLE = Qt.ItemDataRole.UserRole
@@ -215,7 +221,9 @@ class PathwayBrowserView(PlaceView):
 
     def _set_notice(self, wanted: ServiceFilter, count: int) -> None:
         words = [f"{count} of {len(self.pathway.services)} services shown."]
-        if outside_area(self.pathway, wanted.postcode):
+        if not is_postcode(wanted.postcode):
+            words.append(f"“{wanted.postcode.strip()}” is not a postcode: services are not filtered by area.")
+        elif outside_area(self.pathway, wanted.postcode):
             district = postcode_district(wanted.postcode)
             words.append(
                 f"{district} is outside {self.pathway.pathway.area.name}: "

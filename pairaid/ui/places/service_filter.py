@@ -1,28 +1,29 @@
 """Which services of a pathway a browser's filters keep (pure: no Qt, so it is quick to test).
 
-Postcode districts are normalised the way a practitioner types them ("b15 2tt", "B152TT" -> "B15").
+Postcode districts are normalised as in matching ("b15 2tt", "B152TT" -> "B15"), by pairaid.core.pathway.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
 from pairaid.core.pathway import Pathway, Service
+from pairaid.core.pathway import postcode_district as core_postcode_district
 
-# The inward code (last three characters) of a full UK postcode: digit + two letters.
-_INWARD = re.compile(r"\d[A-Z]{2}$")
 # Highest age a stage covers: the pathway runs from conception to two, the 2-2½ year review to 30 months.
 _STAGE_MONTHS: dict[str, tuple[int, int]] = {"0-5": (0, 5), "6-30": (6, 30)}
 
 
 def postcode_district(text: str) -> str:
-    """The outward code ("district") of a postcode or district as typed; "" when nothing was typed."""
-    compact = re.sub(r"\s+", "", text).upper()
-    if len(compact) >= 5 and _INWARD.search(compact):
-        return compact[:-3]
-    return compact
+    """The outward code ("district") of a postcode or district as typed (PATHWAY's rule in core.pathway);
+    "" when nothing, or something that is not a postcode, was typed."""
+    return core_postcode_district(text) or ""
+
+
+def is_postcode(text: str) -> bool:
+    """False when something was typed that is not a UK postcode or district."""
+    return not text.strip() or core_postcode_district(text) is not None
 
 
 def _fold(text: str) -> str:

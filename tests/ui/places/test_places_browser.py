@@ -55,6 +55,10 @@ def test_filters_by_stage_age_postcode_level_and_need(qtbot, view: PathwayBrowse
     view.postcode.setText("B15 2TT")
     assert view.visible_service_ids() == ["toddler-talk", "calm-minds", "front-door"]
     assert "outside" not in view.notice.text()
+    view.postcode.setText("not one")
+    assert "is not a postcode" in view.notice.text()
+    assert view.visible_service_ids() == ["toddler-talk", "calm-minds", "front-door"]
+    view.postcode.setText("B15 2TT")
 
     view.level.setCurrentIndex(view.level.findData("specialist"))
     assert view.visible_service_ids() == ["calm-minds"]
