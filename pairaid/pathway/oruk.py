@@ -176,7 +176,7 @@ def import_service(
         },
         "contact": contact,
         "languages": [n for lang in service.get("languages") or [] if isinstance(lang, dict)
-                      and (n := _text(lang.get("name")))],
+                      and (n := _text(lang.get("name")) or _text(lang.get("language")))],
         "cost": _cost(service),
         "description": _text(service.get("description")),
         "status": "active" if active and not review and needs else "inactive",
