@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QTextDocument
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from pairaid.core.framework import Framework
 from pairaid.core.outcome import Outcome
@@ -40,46 +39,38 @@ def missing_fields(session: VisitSession) -> list[str]:
 
 
 def _list(items: list[str]) -> str:
-    return "<ul style='margin-left:-20px'>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
-class LivePanel(QScrollArea):
+class LivePanel(QWidget):
+    """The level on top; everything else in one read-only text view (one layout pass per change: a column
+    of word-wrapped rich-text labels took over a frame to lay out on every edit)."""
+
     def __init__(self, session: VisitSession, framework: Framework, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.framework = framework
         self._outcome: Outcome | None = None
+        self._colour = ""
         self.setObjectName("live-panel")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 22)
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(8)
+        layout.setSpacing(6)
         self.caption = QLabel("Suggested level")
         self.caption.setProperty("role", "hint")
         self.level = QLabel()
         self.level.setFont(heading_font(self.level.font(), 1.5))
         self.level.setWordWrap(True)
-        self.level.setAutoFillBackground(True)
         self.level.setMargin(6)
-        self.flags = QLabel()
-        self.flags.setWordWrap(True)
-        self.prompts = QLabel()
-        self.missing = QLabel()
-        self.reasons = QLabel()
-        self.warnings = QLabel()
-        self.services = QLabel()
-        for label in (self.prompts, self.missing, self.reasons, self.warnings, self.services, self.flags):
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for widget in (self.caption, self.level, self.flags, self.prompts, self.missing, self.reasons,
-                       self.warnings, self.services):
+        self.details_label = QLabel("Why, and what to do next")
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setAccessibleName("Why this level, and what to do next")
+        self.details_label.setBuddy(self.details)
+        for widget in (self.caption, self.level, self.details_label):
             layout.addWidget(widget)
-        layout.addStretch(1)
-        self.setWidget(inner)
+        layout.addWidget(self.details, 1)
         session.outcome_changed.connect(self.show_outcome)
         session.problems_changed.connect(self._problems_changed)
         self.show_outcome(session.outcome())
@@ -101,28 +92,27 @@ class LivePanel(QScrollArea):
         self.setAccessibleName(self.level.accessibleName())
         QAccessible.updateAccessibility(QAccessibleEvent(self.level, QAccessible.Event.NameChanged))
 
+    def _set_colour(self, colour: str) -> None:
+        if colour != self._colour:
+            self._colour = colour
+            self.level.setStyleSheet(f"background: {colour}; color: {WHITE};" if colour else "")
+
     def _show_missing(self) -> None:
         self.level.setText("Not yet")
-        self.level.setStyleSheet("")
+        self._set_colour("")
         self.level.setAccessibleName("Suggested level: not yet")
         missing = missing_fields(self.session)
-        text = "<b>A level is suggested once these are filled in:</b>" + _list(missing) if missing else (
-            "<b>A level is suggested once the problems shown beside the fields are put right.</b>")
-        self.missing.setText(text)
-        self.level.setAccessibleDescription(self.missing.text())
-        for label in (self.flags, self.prompts, self.reasons, self.warnings, self.services):
-            label.setText("")
-            label.hide()
-        self.missing.show()
+        html = ("<p><b>A level is suggested once these are filled in:</b></p>" + _list(missing) if missing else
+                "<p><b>A level is suggested once the problems shown beside the fields are put right.</b></p>")
+        self.details.setHtml(html)
+        self.level.setAccessibleDescription(self.details.toPlainText())
 
     def _show(self, outcome: Outcome) -> None:
         levels = self.session.pathway.levels
         info = levels.get(outcome.final_level)
         name = info.label + (f" — {info.local_name}" if info.local_name else "")
         self.level.setText(name)
-        colour = LEVEL_COLOURS.get(outcome.final_level, "#425563")
-        self.level.setStyleSheet(f"background: {colour}; color: {WHITE};")
-        self.missing.hide()
+        self._set_colour(LEVEL_COLOURS.get(outcome.final_level, "#425563"))
 
         flags = []
         if outcome.urgent:
@@ -132,13 +122,14 @@ class LivePanel(QScrollArea):
         if outcome.override is not None:
             suggested = levels.get(outcome.level).label
             flags.append(f"Changed by you from the suggested {escape(suggested)} level.")
-        if outcome.level != outcome.final_level and outcome.override is None:
-            flags.append(f"Suggested: {escape(levels.get(outcome.level).label)}.")
-        self._set(self.flags, "<br>".join(flags))
-        self._set(self.prompts, ("<b>Act now</b>" + _list(outcome.prompts)) if outcome.prompts else "")
-        self._set(self.reasons, "<b>Why</b>" + _list([r.text for r in outcome.reasons]))
-        self._set(self.warnings, ("<b>Notes</b>" + _list(outcome.warnings)) if outcome.warnings else "")
-        self._set(self.services, self._services_html(outcome))
+        parts = [f"<p>{'<br>'.join(flags)}</p>"] if flags else []
+        if outcome.prompts:
+            parts.append("<p><b>Act now</b></p>" + _list(outcome.prompts))
+        parts.append("<p><b>Why</b></p>" + _list([r.text for r in outcome.reasons]))
+        if outcome.warnings:
+            parts.append("<p><b>Notes</b></p>" + _list(outcome.warnings))
+        parts.append(self._services_html(outcome))
+        self.details.setHtml("".join(parts))
 
         spoken = [f"Suggested level: {name}"]
         if outcome.urgent:
@@ -150,7 +141,7 @@ class LivePanel(QScrollArea):
 
     def _services_html(self, outcome: Outcome) -> str:
         if not outcome.services:
-            return "<b>Services</b><br>No local services match yet."
+            return "<p><b>Services</b><br>No local services match yet.</p>"
         items = []
         for suggestion in outcome.services:
             service = self.session.pathway.service(suggestion.id)
@@ -162,21 +153,8 @@ class LivePanel(QScrollArea):
                 check = "<br><i>Check before referring: contact details not confirmed.</i>"
             urgent = "<b>Urgent</b> " if suggestion.urgent else ""
             items.append(f"<li>{urgent}<b>{escape(name)}</b> ({escape(level)}){why}{check}</li>")
-        return "<b>Suggested services</b><ul style='margin-left:-20px'>" + "".join(items) + "</ul>"
-
-    @staticmethod
-    def _set(label: QLabel, html: str) -> None:
-        label.setText(html)
-        label.setVisible(bool(html))
+        return "<p><b>Suggested services</b></p><ul>" + "".join(items) + "</ul>"
 
     def text(self) -> str:
         """Everything on show as plain text (for tests and copying)."""
-        parts = []
-        for label in (self.level, self.flags, self.prompts, self.missing, self.reasons, self.warnings,
-                      self.services):
-            if label.isHidden():
-                continue
-            doc = QTextDocument()
-            doc.setHtml(label.text())
-            parts.append(doc.toPlainText())
-        return "\n".join(parts)
+        return f"{self.level.text()}\n{self.details.toPlainText()}"

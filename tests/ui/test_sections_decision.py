@@ -60,7 +60,9 @@ def test_lowering_without_a_reason_is_explained_live(page, session) -> None:
     assert "Final level: Specialist" in page.final.text()  # not applied without a reason
 
     type_text(page.reason.editor, "Seen by the perinatal team yesterday; they lead the plan.")
+    assert "who lowered the level" in page.override_by.problem.text()
     type_text(page.override_by.editor, "Nguyễn Thị Minh Khai")
+    assert not page.override_by.problem.isVisibleTo(page)
     assert not page.override_message.isVisibleTo(page)
     assert "Final level: Targeted" in page.final.text()
     assert session.outcome().override.by == "Nguyễn Thị Minh Khai"
@@ -82,31 +84,46 @@ def test_statutory_from_safeguarding_cannot_be_lowered(page, session) -> None:
 
 
 def test_services_are_ticked_from_suggestions_and_from_the_whole_pathway(page, session, clock) -> None:
-    suggested = page.suggested_services.editor
-    ids = [suggested.item(i).data(Qt.ItemDataRole.UserRole) for i in range(suggested.count())]
-    assert ids == [s.id for s in session.outcome().services]
-    calm = suggested.item(ids.index("calm-minds"))
-    assert "Check before referring" in calm.text()
-    assert session.outcome().services[ids.index("calm-minds")].why[0] in calm.text()
+    suggested = page.suggested_services
+    assert suggested.ids() == [s.id for s in session.outcome().services]
+    calm = suggested.text("calm-minds")
+    assert "Check before referring" in calm
+    assert session.outcome().services[suggested.ids().index("calm-minds")].why[0] in calm
+    assert "Check before referring" not in suggested.text("bright-start")
 
-    calm.setCheckState(Qt.CheckState.Checked)
+    suggested.set_checked("calm-minds", True)
     assert session.value("decision.selected_services") == ["calm-minds"]
 
-    everything = page.all_services.editor
-    names = [everything.item(i).text().split(" — ")[0] for i in range(everything.count())]
-    assert names == [s.name for s in session.pathway.services]
+    everything = page.all_services
+    assert everything.ids() == [s.id for s in session.pathway.services]
+    assert everything.text("safe-homes").startswith("Safe Homes Housing Advice")
     type_text(page.filter, "housing")
-    shown = [everything.item(i).text() for i in range(everything.count()) if not everything.item(i).isHidden()]
-    assert len(shown) == 1 and shown[0].startswith("Safe Homes")
+    assert everything.visible_ids() == ["safe-homes"]
+    page.filter.clear()
+    assert len(everything.visible_ids()) == len(everything.ids())
     # The same service in both lists shows the same tick.
-    assert everything.item(names.index("Calm Minds Perinatal")).checkState() == Qt.CheckState.Checked
+    assert everything.is_checked("calm-minds")
     clock.tick()
-    everything.item(names.index("Safe Homes Housing Advice")).setCheckState(Qt.CheckState.Checked)
+    everything.set_checked("safe-homes", True)
     assert session.value("decision.selected_services") == ["calm-minds", "safe-homes"]
 
     session.undo_stack.undo()
-    assert everything.item(names.index("Safe Homes Housing Advice")).checkState() == Qt.CheckState.Unchecked
+    assert not everything.is_checked("safe-homes")
     assert session.value("decision.selected_services") == ["calm-minds"]
+    clock.tick()
+    everything.set_checked("calm-minds", False)
+    assert session.value("decision.selected_services") is None
+    assert not suggested.is_checked("calm-minds")
+
+
+def test_ticks_by_keyboard(qtbot, page, session) -> None:
+    view = page.suggested_services.editor
+    page.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(view.model().index(0, 0))
+    QTest.keyClick(view, Qt.Key.Key_Space)
+    assert session.value("decision.selected_services") == [page.suggested_services.ids()[0]]
 
 
 def test_next_steps_review_date_and_finalise(qtbot, page, session) -> None:
@@ -135,13 +152,13 @@ def test_unchanged_level_reads_keep_the_suggested_level(page, session) -> None:
 
 def test_read_only_services_can_be_browsed_but_not_ticked(qtbot, page, session) -> None:
     session.set_read_only(True)
-    services = page.suggested_services.editor
+    view = page.suggested_services.editor
     page.activateWindow()
-    services.setFocus()
-    qtbot.waitUntil(services.hasFocus)
-    services.setCurrentRow(0)
-    QTest.keyClick(services, Qt.Key.Key_Down)
-    assert services.currentRow() == 1
-    QTest.keyClick(services, Qt.Key.Key_Space)
-    assert services.item(1).checkState() == Qt.CheckState.Unchecked
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(view.model().index(0, 0))
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 1
+    QTest.keyClick(view, Qt.Key.Key_Space)
+    assert not page.suggested_services.is_checked(page.suggested_services.ids()[1])
     assert session.value("decision.selected_services") is None

@@ -5,90 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from pairaid.core import vocab
 from pairaid.core.engine import check_override
 from pairaid.core.outcome import Outcome
-from pairaid.ui.sections.fields import Binding, ComboField, DateField, LineField, NoteField
+from pairaid.ui.sections.fields import ComboField, DateField, LineField, NoteField
 from pairaid.ui.sections.page import SectionPage
-
-SERVICE_ID = Qt.ItemDataRole.UserRole
-LIST_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home,
-                       Qt.Key.Key_End})
+from pairaid.ui.sections.service_list import ServiceList
 
 
 def level_name(pathway: Any, level: str) -> str:
     info = pathway.levels.get(level)
     return f"{info.label} — {info.local_name}" if info.local_name else info.label
-
-
-class ServiceList(Binding):
-    """Services as tick items in a list (scales to a national pathway); the value is the list of ids ticked.
-    Ids ticked in other lists bound to the same path are kept."""
-
-    read_only_keys = LIST_KEYS  # moving through the list still works on a read-only record; ticking does not
-
-    def __init__(self, session: Any, path: str, label: str, **kwargs: Any) -> None:
-        self._ids: list[str] = []
-        super().__init__(session, path, label, **kwargs)
-
-    def _make_editor(self) -> QListWidget:
-        widget = QListWidget()
-        widget.setWordWrap(True)
-        widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * 8)
-        widget.itemChanged.connect(self._item_changed)
-        return widget
-
-    def set_items(self, items: list[tuple[str, str, str]]) -> None:
-        """(service id, text, accessible text) for each row."""
-        self._updating = True
-        try:
-            self.editor.clear()
-            self._ids = [i for i, _, _ in items]
-            chosen = set(self.session.value(self.path) or [])
-            for service_id, text, description in items:
-                item = QListWidgetItem(text)
-                item.setData(SERVICE_ID, service_id)
-                item.setToolTip(description)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                              | Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Checked if service_id in chosen else Qt.CheckState.Unchecked)
-                self.editor.addItem(item)
-        finally:
-            self._updating = False
-
-    def _item_changed(self, _: QListWidgetItem) -> None:
-        self._commit()
-
-    def widget_value(self) -> Any:
-        mine = {self.editor.item(i).data(SERVICE_ID): self.editor.item(i).checkState() == Qt.CheckState.Checked
-                for i in range(self.editor.count())}
-        stored = self.session.value(self.path) or []
-        kept = [s for s in stored if s not in mine or mine[s]]
-        return kept + [s for s, on in mine.items() if on and s not in kept]
-
-    def _show_value(self, value: Any) -> None:
-        chosen = set(value or [])
-        for i in range(self.editor.count()):
-            item = self.editor.item(i)
-            state = Qt.CheckState.Checked if item.data(SERVICE_ID) in chosen else Qt.CheckState.Unchecked
-            if item.checkState() != state:
-                item.setCheckState(state)
-
-    def refresh(self) -> None:
-        self._updating = True
-        try:
-            self._show_value(self.session.value(self.path))
-        finally:
-            self._updating = False
-
-    def set_read_only(self, read_only: bool) -> None:
-        super().set_read_only(read_only)
-        self.editor.viewport().removeEventFilter(self._read_only_filter)
-        if read_only:
-            self.editor.viewport().installEventFilter(self._read_only_filter)
 
 
 class DecisionPage(SectionPage):
@@ -139,10 +70,10 @@ class DecisionPage(SectionPage):
         filter_label.setBuddy(self.filter)
         self.column.addWidget(filter_label)
         self.column.addWidget(self.filter)
-        self.all_services = self.add(ServiceList(s, "decision.selected_services", "All services in the pathway"))
-        self.filter.textChanged.connect(self._filter_services)
-        self.all_services.set_items([self._service_item(svc.id, []) for svc in pathway.services
-                                     if svc.status == "active"])
+        self.all_services = self.add(ServiceList(s, "decision.selected_services", "All services in the pathway",
+                                                 one_line=True))
+        self.filter.textChanged.connect(self.all_services.set_filter)
+        self._all_listed = False  # the whole pathway is listed when the page is first shown
 
         self.next_steps = self.add(NoteField(s, "decision.next_steps", "Next steps",
                                              hint="What you will do, what the family will do, and by when.", lines=4))
@@ -161,7 +92,7 @@ class DecisionPage(SectionPage):
         s.outcome_changed.connect(self.show_outcome)
         self.show_outcome(s.outcome())
 
-    def _service_item(self, service_id: str, why: list[str], verified: bool = True) -> tuple[str, str, str]:
+    def _service_item(self, service_id: str, why: list[str], verified: bool = True) -> tuple[str, str]:
         service = self.session.pathway.service(service_id)
         name = service.name if service else service_id
         level = self.framework.label("levels", service.level) if service else ""
@@ -169,34 +100,45 @@ class DecisionPage(SectionPage):
         lines += [f"  • {w}" for w in why]
         if not verified or (service is not None and not service.is_verified):
             lines.append("  Check before referring: contact details not confirmed.")
-        text = "\n".join(lines)
-        return service_id, text, text
+        return service_id, "\n".join(lines)
 
-    def _filter_services(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for i in range(self.all_services.editor.count()):
-            item = self.all_services.editor.item(i)
-            service = self.session.pathway.service(item.data(SERVICE_ID))
-            haystack = " ".join([item.text(), *(service.needs if service else [])]).casefold()
-            item.setHidden(bool(needle) and needle not in haystack)
+    def list_all_services(self) -> None:
+        """Fill the whole-pathway list (once; a national pathway holds thousands of services)."""
+        if self._all_listed:
+            return
+        self._all_listed = True
+        active = [svc for svc in self.session.pathway.services if svc.status == "active"]
+        rows = []
+        for svc in active:
+            text = f"{svc.name} — {self.framework.label('levels', svc.level)}"
+            if not svc.is_verified:
+                text += " (check before referring)"
+            rows.append((svc.id, text))
+        self.all_services.set_items(
+            rows, {svc.id: " ".join([*svc.needs, *(self.framework.label("service_needs", n) for n in svc.needs)])
+                   for svc in active})
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.list_all_services()
+        super().showEvent(event)
 
     def show_outcome(self, outcome: Outcome | None) -> None:
         pathway = self.session.pathway
         if outcome is None:
             self.suggested.setText("Suggested level: not yet — fill in the required fields first.")
             self.final.setText("")
-            suggestions: list[tuple[str, str, str]] = []
+            suggestions: list[tuple[str, str]] = []
         else:
             flags = [w for w, on in (("provisional", outcome.provisional), ("urgent", outcome.urgent)) if on]
             extra = f" ({', '.join(flags)})" if flags else ""
             self.suggested.setText(f"Suggested level: {level_name(pathway, outcome.level)}{extra}")
             self.final.setText(f"Final level: {level_name(pathway, outcome.final_level)}")
             suggestions = [self._service_item(sug.id, sug.why, sug.verified) for sug in outcome.services]
-        ids = [i for i, _, _ in suggestions]
+        ids = [i for i, _ in suggestions]
         if ids != self._suggested_ids or not ids:
             self._suggested_ids = ids
             self.suggested_services.set_items(suggestions)
-        self.suggested_services.editor.setAccessibleDescription(
+        self.suggested_services.set_description(
             f"{len(ids)} suggested" if ids else "No services suggested yet")
         self._check_override(outcome)
 
@@ -217,6 +159,9 @@ class DecisionPage(SectionPage):
                         and vocab.LEVEL_RANK[self.session.value("decision.override_level")]
                         < vocab.LEVEL_RANK[outcome.level])
         self.reason.label.setText("Reason for changing the level" + (" (required)" if lowering else ""))
+        who = self.session.value("decision.override_by")
+        self.override_by.set_local_problem(
+            "Write who lowered the level: you, or who agreed it in supervision." if lowering and not who else None)
 
     def after_refresh(self, path: str) -> None:
         if not path or path.startswith("decision"):
