@@ -22,6 +22,17 @@ REQUIRED_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Field names that can appear in the engine's messages, in the words the screen uses.
+_FIELD_WORDS = {"decision.override_reason": "the reason box (Decision)",
+                "decision.override_level": "the level (Decision)"}
+
+
+def plain(text: str) -> str:
+    for path, words in _FIELD_WORDS.items():
+        text = text.replace(path, words)
+    return text
+
+
 def missing_fields(session: VisitSession) -> list[str]:
     """Plain words for each required field that is empty or not right yet."""
     problems = session.problems()
@@ -127,7 +138,7 @@ class LivePanel(QWidget):
             parts.append("<p><b>Act now</b></p>" + _list(outcome.prompts))
         parts.append("<p><b>Why</b></p>" + _list([r.text for r in outcome.reasons]))
         if outcome.warnings:
-            parts.append("<p><b>Notes</b></p>" + _list(outcome.warnings))
+            parts.append("<p><b>Notes</b></p>" + _list([plain(w) for w in outcome.warnings]))
         parts.append(self._services_html(outcome))
         self.details.setHtml("".join(parts))
 

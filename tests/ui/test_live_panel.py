@@ -107,3 +107,12 @@ def test_user_text_is_escaped(panel, session) -> None:
                       reasons=[Reason(rule="universal", level="universal", text="a <b>bold</b> & plain")])
     panel.show_outcome(outcome)
     assert "a <b>bold</b> & plain" in panel.text()
+
+
+def test_notes_name_fields_in_screen_words(panel, session) -> None:
+    session.load(complete_draft(observations={"warmth": {"rating": "significant_concern"}},
+                                decision={"override_level": "universal"}))
+    text = panel.text()
+    assert "needs a written reason" in text
+    assert "decision.override_reason" not in text
+    assert "the reason box (Decision)" in text
