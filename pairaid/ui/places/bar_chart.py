@@ -111,7 +111,7 @@ class BarChart(QWidget):
             return
 
         widest = max(metrics.horizontalAdvance(r.label) for r in self._rows)
-        label_width = min(widest + pad, self.width() * 0.4)
+        label_width = min(widest + pad, self.width() * 0.38)
         values = [v for r in self._rows for v in r.values if v is not None]
         maximum = self._maximum or max([*values, 1e-9])
         value_width = max(
@@ -121,28 +121,32 @@ class BarChart(QWidget):
         bar_span = max(10.0, self.width() - bar_left - value_width - pad)
         group_gap = line * 0.6
         n = max(1, len(self._series))
-        available = self.height() - top - pad
-        bar_height = min(line * 1.2, (available - group_gap * len(self._rows)) / (len(self._rows) * n))
-        bar_height = max(bar_height, 4.0)
-
+        wrap = Qt.TextFlag.TextWordWrap
+        label_heights = [
+            metrics.boundingRect(QRectF(0, 0, label_width - pad / 2, 1e6), int(wrap), r.label).height()
+            for r in self._rows
+        ]
+        available = self.height() - top - pad - group_gap * len(self._rows)
+        bar_height = max(4.0, min(line * 2.0, available / (len(self._rows) * n)))
+        group_heights = [max(n * bar_height, h) for h in label_heights]
         # Faint gridlines at quarters of the scale, so lengths can be compared by eye.
         painter.setPen(GRID)
-        bottom = top + len(self._rows) * (n * bar_height + group_gap)
+        bottom = top + sum(group_heights) + group_gap * (len(self._rows) - 1)
         for quarter in range(5):
             x = bar_left + bar_span * quarter / 4
-            painter.drawLine(int(x), int(top), int(x), int(bottom - group_gap / 2))
+            painter.drawLine(int(x), int(top), int(x), int(bottom))
 
         y = top
-        for row in self._rows:
+        for row, group_height in zip(self._rows, group_heights, strict=True):
             painter.setPen(TEXT)
-            group_height = n * bar_height
             painter.drawText(
                 QRectF(pad, y, label_width - pad / 2, group_height),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight | Qt.TextFlag.TextWordWrap,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight | wrap,
                 row.label,
             )
+            bars_top = y + (group_height - n * bar_height) / 2
             for index, (series, value) in enumerate(zip(self._series, row.values, strict=False)):
-                bar_y = y + index * bar_height
+                bar_y = bars_top + index * bar_height
                 length = 0.0 if value is None else bar_span * max(0.0, value) / maximum
                 painter.fillRect(QRectF(bar_left, bar_y + 1, length, bar_height - 2), QColor(series.colour))
                 text = "—" if value is None else self._value_text(value)

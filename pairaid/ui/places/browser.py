@@ -29,7 +29,7 @@ from pairaid.core import vocab
 from pairaid.core.framework import Framework, load_framework
 from pairaid.core.pathway import Pathway, Service
 from pairaid.ui.places.common import PlaceView, labelled, level_name
-from pairaid.ui.places.service_details import ages_text, service_html
+from pairaid.ui.places.service_details import ages_short, contact_short, service_html
 from pairaid.ui.places.service_filter import (
     ServiceFilter,
     filter_services,
@@ -76,7 +76,7 @@ class PathwayBrowserView(PlaceView):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Service", "Needs", "Ages", "Refer"])
+        self.tree.setHeaderLabels(["Service", "Ages", "Referral", "Contact details", "Needs"])
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._show_current)
         self.tree.itemActivated.connect(self._activated)
@@ -88,6 +88,7 @@ class PathwayBrowserView(PlaceView):
         splitter.addWidget(self._with_label("&Details:", self.details, "Service details"))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 520])
         layout.addWidget(splitter, 1)
 
         self._populate()
@@ -165,24 +166,27 @@ class PathwayBrowserView(PlaceView):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            group.setFirstColumnSpanned(False)
             self.tree.addTopLevelItem(group)
             self._level_items[level] = group
         for service in self.pathway.services:
             needs = ", ".join(self.framework.label("service_needs", n) for n in service.needs)
-            routes = (("self", service.referral.self), ("professional", service.referral.professional))
-            refer = " and ".join(word for word, yes in routes if yes)
-            name = service.name if service.is_verified else f"{service.name} (check before referring)"
-            if service.status != "active":
-                name += " (inactive)"
-            item = QTreeWidgetItem([name, needs, ages_text(service), refer or "—"])
+            routes = (("Self", service.referral.self), ("Professional", service.referral.professional))
+            refer = ", ".join(word for word, yes in routes if yes)
+            name = service.name if service.status == "active" else f"{service.name} (inactive)"
+            item = QTreeWidgetItem([name, ages_short(service), refer or "—", contact_short(service), needs])
             item.setData(0, SERVICE_ROLE, service.id)
-            item.setToolTip(1, needs)
+            item.setToolTip(0, service.name)
+            item.setToolTip(4, needs)
+            if not service.is_verified:
+                font = item.font(3)
+                font.setBold(True)
+                item.setFont(3, font)
             self._level_items[service.level].addChild(item)
+        for group in self._level_items.values():
+            group.setFirstColumnSpanned(True)
         self.tree.expandAll()
-        self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 260)
-        self.tree.setColumnWidth(2, 200)
+        for column, width in enumerate((330, 170, 150, 170)):
+            self.tree.setColumnWidth(column, width)
 
     # -- behaviour -----------------------------------------------------------------------------------------
 

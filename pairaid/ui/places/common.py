@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pairaid.core.pathway import Pathway
+from pairaid.ui.style import make_heading
 
 
 def labelled(text: str, widget: QWidget, accessible_name: str | None = None) -> QLabel:
@@ -22,7 +23,9 @@ def labelled(text: str, widget: QWidget, accessible_name: str | None = None) -> 
 def level_name(pathway: Pathway, level: str) -> str:
     """"Targeted (Additional)" style: the level's label, and its local name when it has one."""
     info = pathway.levels.get(level)
-    if info.local_name and info.local_name != info.label:
+    if info.local_name and info.local_name.startswith(info.label):
+        return info.local_name
+    if info.local_name:
         return f"{info.label} — {info.local_name}"
     return info.label
 
@@ -62,10 +65,7 @@ class PlaceView(QWidget):
         row.addWidget(back)
         title = QLabel(heading)
         title.setObjectName("placeHeading")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        make_heading(title)
         title.setAccessibleName(heading)
         row.addWidget(title, 1)
         self.back_button = back

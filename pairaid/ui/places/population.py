@@ -200,7 +200,7 @@ class PopulationView(PlaceView):
         self.route_table.resizeColumnsToContents()
         self.route_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.route_chart.set_data([Series("Children", NHS_BLUE)], [Row(r[0], (r[3],)) for r in rows])
-        self.rounding.setText(self.estimate.rounding if self.estimate is not None else "")
+        self.rounding.setText(f"Rounding: {self.estimate.rounding}." if self.estimate is not None else "")
         source = self.pathway.prevalence.source if self.pathway.prevalence else None
         self.source_note.setText(
             f"Estimate for {self.under_twos.value():,} children under two"

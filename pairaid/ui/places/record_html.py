@@ -33,6 +33,10 @@ def _level(pathway: Pathway, level: Any) -> str:
     return level_name(pathway, level) if level in vocab.LEVELS else "not recorded"
 
 
+def _short_level(pathway: Pathway, level: Any) -> str:
+    return pathway.levels.get(level).label if level in vocab.LEVELS else "not recorded"
+
+
 def _para(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
@@ -87,7 +91,7 @@ def record_html(record: Record, pathway: Pathway, framework: Framework) -> str:
         parts.append("<p>Reasons:</p><ul>")
         for reason in reasons:
             parts.append(f"<li>{escape(str(reason.get('text', '')))} "
-                         f"<i>({escape(_level(pathway, reason.get('level')))})</i></li>")
+                         f"<i>({escape(_short_level(pathway, reason.get('level')))})</i></li>")
         parts.append("</ul>")
 
     # What was seen and heard.

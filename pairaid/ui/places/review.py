@@ -101,7 +101,7 @@ class ReviewView(PlaceView):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([260, 640, 420])
+        splitter.setSizes([280, 640, 420])
         layout.addWidget(splitter, 1)
 
         self.status = QLabel()
@@ -119,6 +119,8 @@ class ReviewView(PlaceView):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         self.queue = QListWidget()
+        self.queue.setSpacing(3)
+        self.queue.setWordWrap(True)
         column.addWidget(labelled("&Awaiting review:", self.queue, "Records awaiting review"))
         column.addWidget(self.queue, 1)
         self.queue.itemActivated.connect(lambda item: self.open_record(item.data(RECORD_ROLE)))
@@ -187,9 +189,8 @@ class ReviewView(PlaceView):
         self.queue.clear()
         for info in awaiting_review(self.store):
             name = info.baby_name or "Name not included"
-            level = level_name(self.pathway, info.final_level) if info.final_level in vocab.LEVELS else "no level"
-            text = f"{name} — {long_date(info.visit_date) or 'no date'} — {level}"
-            item = QListWidgetItem(text)
+            level = self.pathway.levels.get(info.final_level).label if info.final_level in vocab.LEVELS else "no level"
+            item = QListWidgetItem(f"{name}\n{long_date(info.visit_date) or 'No visit date'} · {level}")
             item.setData(RECORD_ROLE, info.id)
             self.queue.addItem(item)
         empty = self.queue.count() == 0

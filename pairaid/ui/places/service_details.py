@@ -20,6 +20,23 @@ def ages_text(service: Service) -> str:
     return f"Pregnancy, and babies {months}" if ages.antenatal else f"Babies {months} (not in pregnancy)"
 
 
+def ages_short(service: Service) -> str:
+    """For the list: "Pregnancy to 24 months", "12–30 months", "From birth"."""
+    ages = service.ages
+    start = "Pregnancy" if ages.antenatal else ("Birth" if ages.min_months == 0 else f"{ages.min_months}")
+    if ages.max_months is None:
+        return f"{start} onwards" if ages.antenatal or ages.min_months else "From birth"
+    if not ages.antenatal and ages.min_months:
+        return f"{ages.min_months}–{ages.max_months} months"
+    return f"{start} to {ages.max_months} months"
+
+
+def contact_short(service: Service) -> str:
+    if not service.is_verified:
+        return CHECK_BEFORE_REFERRING
+    return f"Checked {long_date(service.verified.checked)}" if service.verified.checked else "Verified"
+
+
 def referral_text(service: Service) -> str:
     routes = []
     if service.referral.self:

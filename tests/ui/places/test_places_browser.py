@@ -96,9 +96,12 @@ def test_details_pane_says_who_how_contact_and_source(view: PathwayBrowserView) 
 
 
 def test_unverified_service_is_marked_in_the_list(view: PathwayBrowserView) -> None:
-    names = {item.data(0, Qt.ItemDataRole.UserRole): item.text(0) for item in view.visible_service_items()}
-    assert names["toddler-talk"].endswith("(check before referring)")
-    assert names["sunrise-feeding"] == "Sunrise Feeding Café"
+    contact = {item.data(0, Qt.ItemDataRole.UserRole): item.text(3) for item in view.visible_service_items()}
+    assert contact["toddler-talk"] == "Check before referring"
+    assert contact["sunrise-feeding"] == "Checked 26 November 2026"
+    ages = {item.data(0, Qt.ItemDataRole.UserRole): item.text(1) for item in view.visible_service_items()}
+    assert ages == {"sunrise-feeding": "Pregnancy to 12 months", "toddler-talk": "12–30 months",
+                    "calm-minds": "Pregnancy to 24 months", "front-door": "Pregnancy onwards"}
 
 
 def test_print_map_writes_a_pdf_naming_every_service(qtbot, monkeypatch, pathway, tmp_path) -> None:
