@@ -411,3 +411,16 @@ def test_unset_choices_read_not_recorded(make_page, session, framework) -> None:
     session.undo_stack.undo()
     assert page.setting.editor.currentText() == "Not recorded"
     assert page.interpreter.buttons[-1].isChecked()
+
+
+def test_a_new_visit_is_calm_until_a_field_is_used(make_page, session) -> None:
+    page = make_page(VisitPage)
+    assert "contact.type" in session.problems()
+    assert not page.type.problem.isVisibleTo(page)
+    assert not page.date.problem.isVisibleTo(page)
+    type_text(page.date.line, "20/11/2026")
+    page.date.line.clear()
+    type_text(page.date.line, "2")  # not a date yet, and now touched
+    assert page.date.problem.isVisibleTo(page)
+    session.load({})
+    assert not page.date.problem.isVisibleTo(page)

@@ -124,6 +124,7 @@ class Binding(QObject):
         self._updating = False
         self._local_problem: str | None = None
         self._session_problem: str | None = None
+        self._touched = False  # an empty field says "required" only once the practitioner has been in it
         self._read_only_filter = _ReadOnlyFilter(self, self.read_only_keys)
         self._read_only = False
         self.row = QWidget()
@@ -208,12 +209,25 @@ class Binding(QObject):
         if self.session.is_read_only():
             self.refresh()
             return
+        self._touched = True
         value = self.widget_value()
         if value is not _NOTHING_CHECKED:
             self.write(value)
 
     def write(self, value: Any) -> None:
         self.session.set_value(self.path, value)
+
+    def forget_touched(self) -> None:
+        """A record was opened: show exactly what it holds (dropping half-typed text), and let empty
+        required fields wait again until they are used."""
+        self._touched = False
+        self._local_problem = None
+        self._updating = True
+        try:
+            self._show_value(self.session.value(self.path))
+        finally:
+            self._updating = False
+        self._update_problem()
 
     def set_description(self, text: str) -> None:
         """The accessible description of every input of this binding (guidance, hints)."""
@@ -230,7 +244,8 @@ class Binding(QObject):
         self._update_problem()
 
     def _update_problem(self) -> None:
-        message = self._local_problem or self._session_problem
+        empty = self.session.value(self.path) in (None, "", [])
+        message = self._local_problem or (self._session_problem if self._touched or not empty else None)
         self.problem.setText(message or "")
         self.problem.setVisible(bool(message))
         for widget in self.inputs():
@@ -513,6 +528,7 @@ class DateField(Binding):
         self.line.setText(show_date(picked.isoformat()))
         self.set_local_problem(None)
         self.calendar_button.menu().hide()
+        self._touched = True
         self.write(picked.isoformat())
 
     def _edited(self, text: str) -> None:

@@ -85,6 +85,9 @@ class SectionPage(QScrollArea):
     # Following the session ------------------------------------------------------------------------
 
     def on_data_changed(self, path: str) -> None:
+        if not path and not self.session.undo_stack.count():  # a record was loaded (undo is cleared)
+            for binding in self.bindings:
+                binding.forget_touched()
         for binding in self.bindings:
             if binding.matches(path):
                 binding.refresh()
