@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -62,7 +63,7 @@ class PathwayBrowserView(PlaceView):
 
         layout = QVBoxLayout(self)
         header = self._header(f"Services: {pathway.pathway.title}")
-        self.print_button = QPushButton("&Print map of services…")
+        self.print_button = QPushButton("Print &map of services…")
         self.print_button.setAccessibleName("Print map of services")
         self.print_button.clicked.connect(self.print_map)
         header.addWidget(self.print_button)
@@ -91,6 +92,7 @@ class PathwayBrowserView(PlaceView):
         splitter.setSizes([820, 520])
         layout.addWidget(splitter, 1)
 
+        self.setFocusProxy(self.search)
         self._populate()
         self.apply_filters()
 
@@ -148,7 +150,15 @@ class PathwayBrowserView(PlaceView):
             grid.addWidget(labelled(text, widget, name), row, column * 2)
             grid.addWidget(widget, row, column * 2 + 1)
             grid.setColumnStretch(column * 2 + 1, 1)
-        grid.addWidget(self.inactive, 2, 1, 1, 3)
+        show = QWidget()
+        show_row = QHBoxLayout(show)
+        show_row.setContentsMargins(0, 0, 0, 0)
+        show_label = QLabel("Also show:")
+        show_label.setBuddy(self.inactive)
+        show_row.addWidget(show_label)
+        show_row.addWidget(self.inactive)
+        show_row.addStretch(1)
+        grid.addWidget(show, 2, 0, 1, 4)
 
         self.search.textChanged.connect(self.apply_filters)
         self.postcode.textChanged.connect(self.apply_filters)

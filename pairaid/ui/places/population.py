@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -67,7 +68,7 @@ class PopulationView(PlaceView):
 
         layout = QVBoxLayout(self)
         header = self._header(f"Population need: {pathway.pathway.area.name}")
-        self.png_button = QPushButton("Export &PNG…")
+        self.png_button = QPushButton("Export P&NG…")
         self.png_button.setAccessibleName("Export chart as PNG")
         self.png_button.clicked.connect(lambda: self.export_png())
         self.csv_button = QPushButton("Export &CSV…")
@@ -83,9 +84,9 @@ class PopulationView(PlaceView):
         self.under_twos.setGroupSeparatorShown(True)
         self.under_twos.setSingleStep(100)
         self.under_twos.setValue(pathway.pathway.under_twos or 1000)
-        row.addWidget(labelled("Children &under two:", self.under_twos, "Number of children under two"))
+        row.addWidget(labelled("Children under t&wo:", self.under_twos, "Number of children under two"))
         row.addWidget(self.under_twos)
-        self.reset_button = QPushButton("Use the &pathway's figure")
+        self.reset_button = QPushButton("&Use the pathway's figure")
         self.reset_button.setAccessibleName("Use the pathway's figure")
         self.reset_button.setEnabled(pathway.pathway.under_twos is not None)
         self.reset_button.clicked.connect(self._use_pathway_figure)
@@ -121,7 +122,7 @@ class PopulationView(PlaceView):
         self.level_table = QTableWidget(0, 3)
         self.level_table.setHorizontalHeaderLabels(["Level", "Estimated share", "Recorded here"])
         for table, text, name in (
-            (self.route_table, "&Figures by route:", "Estimated children by route"),
+            (self.route_table, "Figures by r&oute:", "Estimated children by route"),
             (self.level_table, "Figures by &level:", "Share by level, estimated and recorded"),
         ):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -138,7 +139,13 @@ class PopulationView(PlaceView):
         layout.addLayout(body, 1)
 
         self.under_twos.valueChanged.connect(self.recompute)
+        self.setFocusProxy(self.under_twos)
         self.recompute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Records finalised since the view was last shown count at once.
+        super().showEvent(event)
+        self.refresh_recorded()
 
     # -- figures -------------------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -94,9 +94,13 @@ class ReviewView(PlaceView):
         splitter.addWidget(self._build_queue())
         self.reader = QTextBrowser()
         self.reader.setOpenLinks(False)
-        self.reader.setAccessibleName("Record being reviewed")
         self.reader.setAccessibleDescription("Read only: the level, reasons, observations, parent's words, services")
-        splitter.addWidget(self.reader)
+        reading = QWidget()
+        reading_column = QVBoxLayout(reading)
+        reading_column.setContentsMargins(0, 0, 0, 0)
+        reading_column.addWidget(labelled("Re&cord (read only):", self.reader, "Record being reviewed"))
+        reading_column.addWidget(self.reader, 1)
+        splitter.addWidget(reading)
         splitter.addWidget(self._build_form(reviewer))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -109,8 +113,14 @@ class ReviewView(PlaceView):
         self.status.setAccessibleName("Review status")
         layout.addWidget(self.status)
 
+        self.setFocusProxy(self.queue)
         self.refresh_queue()
         self._show(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Records may have been finalised or reviewed elsewhere while this view was hidden.
+        super().showEvent(event)
+        self.refresh_queue()
 
     # -- building ------------------------------------------------------------------------------------------
 
@@ -121,7 +131,7 @@ class ReviewView(PlaceView):
         self.queue = QListWidget()
         self.queue.setSpacing(3)
         self.queue.setWordWrap(True)
-        column.addWidget(labelled("&Awaiting review:", self.queue, "Records awaiting review"))
+        column.addWidget(labelled("Awai&ting review:", self.queue, "Records awaiting review"))
         column.addWidget(self.queue, 1)
         self.queue.itemActivated.connect(lambda item: self.open_record(item.data(RECORD_ROLE)))
         self.queue_empty = QLabel("Nothing is waiting: every finalised record has been signed off.")
@@ -137,7 +147,7 @@ class ReviewView(PlaceView):
         verdicts = QWidget()
         row = QHBoxLayout(verdicts)
         row.setContentsMargins(0, 0, 0, 0)
-        self.agree = QRadioButton("A&gree with the level")
+        self.agree = QRadioButton("&Agree with the level")
         self.challenge = QRadioButton("C&hallenge the level")
         self.agree.setAccessibleName("Agree with the level")
         self.challenge.setAccessibleName("Challenge the level")
@@ -145,8 +155,12 @@ class ReviewView(PlaceView):
         self.verdict.addButton(self.agree)
         self.verdict.addButton(self.challenge)
         self.agree.setChecked(True)
+        verdict_label = QLabel("The &level:")
+        verdict_label.setBuddy(self.agree)
+        row.addWidget(verdict_label)
         row.addWidget(self.agree)
         row.addWidget(self.challenge)
+        row.addStretch(1)
         form.addRow(verdicts)
 
         self.suggested_level = QComboBox()
@@ -162,10 +176,10 @@ class ReviewView(PlaceView):
         self.date_label = QLabel()
         self.date_label.setAccessibleName("Date of review")
         form.addRow(QLabel("Date:"), self.date_label)
-        self.sign_off = QCheckBox("Si&gn off this record")
+        self.sign_off = QCheckBox("S&ign off this record")
         self.sign_off.setAccessibleName("Sign off this record")
         form.addRow(self.sign_off)
-        self.save_button = QPushButton("Save &review")
+        self.save_button = QPushButton("Save revie&w")
         self.save_button.setAccessibleName("Save review")
         self.save_button.clicked.connect(self.save_review)
         form.addRow(self.save_button)

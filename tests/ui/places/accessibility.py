@@ -62,5 +62,9 @@ def check_tab_reaches_every_input(root: QWidget) -> None:
 
 
 def check_accessible(root: QWidget) -> None:
+    """Our checks (the focus chain), then the walk-through's shared helper (real Tab presses)."""
+    from tests.ui.test_accessibility import assert_accessible
+
     check_names_and_buddies(root)
     check_tab_reaches_every_input(root)
+    assert_accessible(root)
