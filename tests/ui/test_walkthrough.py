@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QWidget
 
 from pairaid.core.framework import load_framework
 from pairaid.ui.walkthrough import WalkthroughView
-from tests.ui.test_accessibility import tab_reached
+from tests.ui.test_accessibility import assert_accessible, tab_reached
 from tests.ui.walkthrough_support import complete_draft, make_session, type_text
 
 SECTIONS = ["visit", "family", "observations", "parent_voice", "mood", "needs", "safeguarding", "decision"]
@@ -147,6 +147,7 @@ def test_read_only_keeps_reading_and_tab_but_blocks_edits(qtbot, view, session) 
     assert session.value("observations.warmth.rating") == "strength"
     assert warmth.rating.buttons[0].isChecked()
     assert len(tab_reached(view.page("observations"))) > 20
+    assert_accessible(view.page("observations"))  # every input still named and reached by Tab
 
     view.go_to("family")
     family = view.page("family")
