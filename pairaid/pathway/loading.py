@@ -10,7 +10,8 @@ from pairaid.core.engine import evaluate
 from pairaid.core.matching import match_services
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway
-from pairaid.pathway.check import CheckResult, check_file
+from pairaid.pathway.cache import cache_key, read_cached, write_cached
+from pairaid.pathway.check import CheckResult, check_file, check_text
 from pairaid.resources import default_pathway_path
 
 
@@ -25,10 +26,27 @@ class PathwayError(ValueError):
 
 
 def load_pathway(path: str | Path) -> Pathway:
-    """The checked pathway; raises PathwayError listing every error (warnings do not stop it)."""
-    result = check_file(path)
+    """The checked pathway; raises PathwayError listing every error (warnings do not stop it).
+
+    An unchanged file that passed before comes from the validated-form cache (pairaid.pathway.cache).
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        data = None
+    key = cache_key(data) if data is not None else None
+    if key is not None and (cached := read_cached(key)) is not None:
+        return cached
+    try:
+        text = data.decode("utf-8") if data is not None else None
+    except UnicodeDecodeError:
+        text = None
+    # check_file names the problem (missing, a folder, not UTF-8) when the bytes could not be read or decoded
+    result = check_text(text, str(path)) if text is not None else check_file(path)
     if result.pathway is None or result.errors:
         raise PathwayError(result)
+    if key is not None:
+        write_cached(key, result.pathway)
     return result.pathway
 
 

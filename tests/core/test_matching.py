@@ -12,15 +12,23 @@ from pairaid.core.assessment import parse_assessment
 from pairaid.core.engine import evaluate
 from pairaid.core.matching import match_services, suggest_services
 from pairaid.core.pathway import Pathway
-from pairaid.pathway.loading import assess_with_pathway, load_pathway
+from pairaid.pathway.check import check_file
+from pairaid.pathway.loading import assess_with_pathway
 
 RIVERSIDE = Path(__file__).resolve().parents[1] / "fixtures" / "pathways" / "riverside.yaml"
 VISIT = dt.date(2026, 11, 20)
 
 
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAIRAID_CACHE_DIR", str(tmp_path / "cache"))
+
 @pytest.fixture(scope="module")
 def pathway() -> Pathway:
-    return load_pathway(RIVERSIDE)
+    found = check_file(RIVERSIDE).pathway  # not load_pathway: module fixtures run before the cache is redirected
+    assert found is not None
+    return found
 
 
 def record(

@@ -6,13 +6,15 @@ import pytest
 
 from pairaid.core.pathway import Prevalence
 from pairaid.core.population import estimate, round_half_up
-from pairaid.pathway.loading import load_pathway
+from pairaid.pathway.check import check_file
 from pairaid.resources import default_pathway_path
 
 
 @pytest.fixture(scope="module")
 def prevalence() -> Prevalence:
-    found = load_pathway(default_pathway_path()).prevalence
+    checked = check_file(default_pathway_path()).pathway  # module fixture: no cache
+    assert checked is not None
+    found = checked.prevalence
     assert found is not None
     return found
 
