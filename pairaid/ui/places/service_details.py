@@ -11,12 +11,16 @@ from pairaid.ui.places.common import level_name, long_date
 CHECK_BEFORE_REFERRING = "Check before referring"
 
 
+def _months(n: int) -> str:
+    return "1 month" if n == 1 else f"{n} months"
+
+
 def ages_text(service: Service) -> str:
     ages = service.ages
     if ages.max_months is None:
-        months = f"from {ages.min_months} months" if ages.min_months else "any age"
+        months = f"from {_months(ages.min_months)}" if ages.min_months else "any age"
     else:
-        months = f"{ages.min_months}–{ages.max_months} months"
+        months = f"{ages.min_months}–{_months(ages.max_months)}"
     return f"Pregnancy, and babies {months}" if ages.antenatal else f"Babies {months} (not in pregnancy)"
 
 
@@ -27,8 +31,8 @@ def ages_short(service: Service) -> str:
     if ages.max_months is None:
         return f"{start} onwards" if ages.antenatal or ages.min_months else "From birth"
     if not ages.antenatal and ages.min_months:
-        return f"{ages.min_months}–{ages.max_months} months"
-    return f"{start} to {ages.max_months} months"
+        return f"{ages.min_months}–{_months(ages.max_months)}"
+    return f"{start} to {_months(ages.max_months)}"
 
 
 def contact_short(service: Service) -> str:
