@@ -306,7 +306,12 @@ class _Builder:
     def header(self) -> Section:
         c = self.a.contact
         prac = c.practitioner
-        urgency = "URGENT: same-day action needed" if self.o.urgent else "Routine"
+        if self.o.safeguarding:
+            urgency = "URGENT: safeguarding, contact the front door now"
+        elif self.o.urgent:
+            urgency = "URGENT: same-day action needed"
+        else:
+            urgency = "Routine"
         rows = [
             Row(label="Date of this summary", value=long_date(self.made_on)),
             Row(label="Visit", value=self._visit_when()),
@@ -580,7 +585,7 @@ class _Builder:
         rows = [
             Row(label="Level", value=self.level(service.level)),
             Row(label="Provider", value=_or_nr(service.provider)),
-            Row(label="Why", value=_or_nr("; ".join(why))),
+            Row(label="Why", value=_or_nr("; ".join(w.rstrip(".") for w in why))),
             Row(label="How to refer", value=_or_nr(how)),
             Row(label="Contact", value=self._contact_text(service)),
         ]

@@ -14,8 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import paragraph as _rl_paragraph
 
 from pairaid.resources import resource_path
 
@@ -91,6 +92,8 @@ def script_of(ch: str) -> str | None:
 def script_runs(text: str) -> list[tuple[str, str]]:
     """Split text into (script, run) pairs. Spaces join the run they are in, so a name of several words in
     one script stays one run; other neutral characters (digits, punctuation) are Latin."""
+    if not text or max(text) < "\u0600":
+        return [("latin", text)] if text else []  # the common case: no complex script at all
     runs: list[tuple[str, str]] = []
     current = "latin"
     buffer = ""
@@ -133,3 +136,28 @@ def rich(text: str) -> Rich:
         else:
             parts.append(body)
     return Rich("".join(parts), shaped, first_strong in RTL_SCRIPTS)
+
+
+# reportlab shapes a whole word with the font of its first piece, so a word that changes font without a space
+# ("(محمد)", or the initials "م.") is drawn with glyph numbers of the wrong font: garbage. Shape each
+# one-font piece on its own and join them.
+_shape_whole_word = ttfonts.shapeFragWord
+
+
+def _shape_by_font(word, *args, **kwargs):  # type: ignore[no-untyped-def]
+    if isinstance(word, ttfonts.ShapedFragWord):
+        return word
+    pieces = word[1:]
+    fonts = {getattr(frag, "fontName", None) for frag, _ in pieces if not hasattr(frag, "cbDefn")}
+    if len(fonts) <= 1:
+        return _shape_whole_word(word, *args, **kwargs)
+    joined = ttfonts.makeShapedFragWord(word)([0])
+    for frag, text in pieces:
+        width = pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize) if not hasattr(frag, "cbDefn") else 0
+        shaped = _shape_whole_word(word.__class__([width, (frag, text)]), *args, **kwargs)
+        joined[0] += shaped[0]
+        joined.extend(shaped[1:])
+    return joined
+
+
+_rl_paragraph.shapeFragWord = _shape_by_font

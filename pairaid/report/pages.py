@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
-from pairaid.report.fonts import BOLD, REGULAR, ensure_base_fonts
+from pairaid.report.fonts import BOLD, REGULAR, ensure_base_fonts, rich
 from pairaid.report.styles import STYLES, para
 
 MARGIN = 16 * mm
@@ -63,9 +63,14 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, number: int, total: in
     head = furniture.title
     if furniture.recipient:
         head += f" · for {furniture.recipient}"
-    header = para(head, STYLES["page_head"])
-    _, h = header.wrap(width - 2 * MARGIN, 12 * mm)
-    header.drawOn(canvas, MARGIN, height - 13 * mm - h)
+    if rich(head).shaped or canvas.stringWidth(head, REGULAR, 8.5) > width - 2 * MARGIN:
+        header = para(head, STYLES["page_head"])  # a name in a complex script, or too long for one line
+        _, h = header.wrap(width - 2 * MARGIN, 12 * mm)
+        header.drawOn(canvas, MARGIN, height - 13 * mm - h)
+    else:
+        canvas.setFont(REGULAR, 8.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawString(MARGIN, height - 16 * mm, head)
     canvas.setStrokeColor(colors.HexColor("#888888"))
     canvas.setLineWidth(0.4)
     canvas.line(MARGIN, height - TOP + 4 * mm, width - MARGIN, height - TOP + 4 * mm)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -32,6 +34,8 @@ STYLES: dict[str, ParagraphStyle] = {
         spaceAfter=6,
     ),
     "label": ParagraphStyle("label", parent=_base, fontName=BOLD, fontSize=9, leading=12.5, spaceAfter=0),
+    "lines": ParagraphStyle("lines", parent=_base, spaceAfter=3),
+    "row": ParagraphStyle("row", parent=_base, leftIndent=10, firstLineIndent=-10, spaceAfter=1.5),
     "cell": ParagraphStyle("cell", parent=_base, fontSize=9, leading=12.5, spaceAfter=0),
     "cell_head": ParagraphStyle(
         "cell_head", parent=_base, fontName=BOLD, fontSize=8.5, leading=11, spaceAfter=0, textColor=colors.white
@@ -48,7 +52,7 @@ STYLES: dict[str, ParagraphStyle] = {
         "alert_title", parent=_base, fontName=BOLD, fontSize=12, leading=15, textColor=colors.white
     ),
     "alert": ParagraphStyle("alert", parent=_base, fontSize=10, leading=14, textColor=colors.white, spaceAfter=1),
-    "bullet": ParagraphStyle("bullet", parent=_base, leftIndent=12, bulletIndent=2, spaceAfter=1.5),
+    "bullet": ParagraphStyle("bullet", parent=_base, leftIndent=4, spaceAfter=3),
     "page_head": ParagraphStyle("page_head", parent=_base, fontSize=8.5, leading=11, textColor=MUTED),
     "flag": ParagraphStyle(
         "flag",
@@ -85,3 +89,21 @@ def para(
     in a right-to-left script is set flush right (free text; table cells stay left so columns line up)."""
     r = rich(text)
     return Paragraph(prefix + r.markup, _style(style, r.shaped, r.rtl and align_rtl), bulletText=bullet)
+
+
+def para_lines(lines: list[tuple[str, str]], style: ParagraphStyle) -> Paragraph:
+    """One Paragraph of several "label: value" lines (labels are our own words, values user text).
+
+    One paragraph per block rather than per line: layout cost in reportlab is mostly per paragraph."""
+    parts = []
+    shaped = False
+    for label, value in lines:
+        r = rich(value)
+        shaped = shaped or r.shaped
+        parts.append(f"<b>{escape(label)}:</b> {r.markup}" if label else r.markup)
+    return Paragraph("<br/>".join(parts), _style(style, shaped, False))
+
+
+def style_for(style: ParagraphStyle, shaped: bool) -> ParagraphStyle:
+    """`style`, or its shaped twin when the markup holds a complex script."""
+    return _style(style, shaped, False)

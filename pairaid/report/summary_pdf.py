@@ -8,22 +8,21 @@ as full-width paragraphs rather than table cells, because a table row cannot spl
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from pairaid.core.summary_content import Alert, Block, Bullets, Para, Rows, Signature, SummaryDocument
 from pairaid.core.summary_content import Table as TableBlock
 from pairaid.report.atomic import write_atomically
-from pairaid.report.fonts import REGULAR
+from pairaid.report.fonts import REGULAR, rich
 from pairaid.report.pages import Furniture, build_pdf, frame_width
-from pairaid.report.styles import ACCENT, STYLES, para
+from pairaid.report.styles import STYLES, para, para_lines, style_for
 
 LONG = 700  # characters: longer values leave the table and flow as paragraphs
-GRID = colors.HexColor("#c8ccd0")
 ALERT_RED = colors.HexColor("#a4161a")
-LABEL_WIDTH = 0.30
 
 
 def write_summary(doc: SummaryDocument, out_path: Path) -> Path:
@@ -67,7 +66,8 @@ def block_flowables(block: Block) -> list[Flowable]:
         return _rows(block)
     if isinstance(block, Bullets):
         out: list[Flowable] = [para(block.title, STYLES["h2"])] if block.title else []
-        out += [para(item, STYLES["bullet"], bullet="•") for item in block.items]
+        if block.items:  # one paragraph for the whole list: layout cost is per paragraph
+            out.append(para_lines([("", f"• {item}") for item in block.items], STYLES["bullet"]))
         if not block.items:
             out.append(para("Not recorded.", STYLES["note"]))
         return out
@@ -80,75 +80,50 @@ def block_flowables(block: Block) -> list[Flowable]:
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def _grid(data: list[list[Flowable]], widths: list[float], header: bool = False) -> Table:
-    table = Table(data, colWidths=widths, hAlign="LEFT", repeatRows=1 if header else 0)
-    commands: list[tuple] = [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
-    table.setStyle(TableStyle(commands))
-    return table
-
-
 def _rows(block: Rows) -> list[Flowable]:
+    """Label/value rows as one paragraph ("Label: value" per line); a long value gets its own paragraph so it
+    flows over pages. Far cheaper to lay out than a table of paragraphs."""
     out: list[Flowable] = []
     if block.title:
         out.append(para(block.title, STYLES["h2"]))
     if block.flag:
         out.append(para(block.flag, STYLES["flag"]))
-    width = frame_width()
-    widths = [width * LABEL_WIDTH, width * (1 - LABEL_WIDTH)]
-    pending: list[list[Flowable]] = []
-
-    def flush() -> None:
-        if pending:
-            out.append(_grid(list(pending), widths))
-            pending.clear()
-
+    pending: list[tuple[str, str]] = []
     for row in block.rows:
         if len(row.value) > LONG:
-            flush()
+            if pending:
+                out.append(para_lines(pending, STYLES["lines"]))
+                pending = []
             out.append(para(row.label, STYLES["label"]))
             out.append(para(row.value, STYLES["body"], align_rtl=True))
         else:
-            pending.append([para(row.label, STYLES["label"]), para(row.value, STYLES["cell"])])
-    flush()
-    if block.title and len(out) <= 4:
-        return [KeepTogether(out)]
+            pending.append((row.label, row.value))
+    if pending:
+        out.append(para_lines(pending, STYLES["lines"]))
+    if block.title and len(out) <= 3:
+        return [KeepTogether(out)]  # a service's name stays with its details
     return out
 
 
 def _table(block: TableBlock) -> list[Flowable]:
+    """A table as one paragraph per row: the first cell in bold, then "column: value" for the others."""
     out: list[Flowable] = []
     if block.title:
         out.append(para(block.title, STYLES["h2"]))
-    width = frame_width()
-    weights = block.widths or [1.0] * len(block.columns)
-    widths = [width * w / sum(weights) for w in weights]
-    head = [para(c, STYLES["cell_head"]) for c in block.columns]
-    pending: list[list[Flowable]] = []
-
-    def flush() -> None:
-        if pending:
-            out.append(_grid([head, *pending], widths, header=True))
-            pending.clear()
-
     for row in block.rows:
-        if any(len(cell) > LONG for cell in row):
-            flush()
-            # A long row is stacked: the short cells as a heading, the long ones as flowing paragraphs.
-            short = [f"{c}: {v}" for c, v in zip(block.columns, row, strict=False) if len(v) <= LONG]
-            out.append(para(" · ".join(short), STYLES["label"]))
-            out += [para(v, STYLES["body"], align_rtl=True) for v in row if len(v) > LONG]
+        first, rest = row[0], list(zip(block.columns[1:], row[1:], strict=False))
+        prefix = f"<b>{rich(first).markup}</b> — " if first else ""
+        text = "; ".join(f"{column.lower()}: {value}" for column, value in rest)
+        if len(text) > LONG:
+            out.append(para(first, STYLES["label"]))
+            for column, value in rest:
+                out.append(para(value, STYLES["body"], prefix=f"<b>{escape(column)}:</b> ", align_rtl=True))
         else:
-            pending.append([para(cell, STYLES["cell"]) for cell in row])
-    flush()
+            style = STYLES["row"]
+            r = rich(first)
+            body = "; ".join(f"{escape(column.lower())}: {rich(value).markup}" for column, value in rest)
+            shaped = r.shaped or any(rich(v).shaped for _, v in rest)
+            out.append(Paragraph(prefix + body, style_for(style, shaped)))
     return out
 
 

@@ -269,3 +269,13 @@ def test_copy_deep_data_is_not_changed_by_rendering(tmp_path: Path, pathway: Pat
     before = copy.deepcopy(data)
     render(data, pathway, "supervision", tmp_path / "s.pdf")
     assert data == before
+
+
+def test_a_word_that_changes_script_is_drawn_with_the_right_glyphs(
+    tmp_path: Path, pathway: Pathway, data: dict[str, Any]
+) -> None:
+    data["parent_voice"]["words"] = "Dad (محمد) said: عمران."
+    text = flat(pdf_text(render(data, pathway, "referral", tmp_path / "mixed.pdf")))
+    assert "محمد" in text and "عمران" in text
+    sup = flat(pdf_text(render(data, pathway, "supervision", tmp_path / "sup.pdf")))
+    assert "م" in sup and "ع" in sup  # the initials, drawn from the Arabic font
