@@ -178,6 +178,9 @@ class PathwayBrowserView(PlaceView):
             group.setFont(0, font)
             self.tree.addTopLevelItem(group)
             self._level_items[level] = group
+        # Rows are added per level in one call (each void Qt call costs a reference to None on this
+        # PySide6/CPython pair: see apply_filters).
+        rows: dict[str, list[QTreeWidgetItem]] = {level: [] for level in vocab.LEVELS}
         for service in self.pathway.services:
             needs = ", ".join(self.framework.label("service_needs", n) for n in service.needs)
             routes = (("Self", service.referral.self), ("Professional", service.referral.professional))
@@ -186,13 +189,13 @@ class PathwayBrowserView(PlaceView):
             item = QTreeWidgetItem([name, ages_short(service), refer or "—", contact_short(service), needs])
             item.setData(0, SERVICE_ROLE, service.id)
             item.setToolTip(0, service.name)
-            item.setToolTip(4, needs)
             if not service.is_verified:
                 font = item.font(3)
                 font.setBold(True)
                 item.setFont(3, font)
-            self._level_items[service.level].addChild(item)
-        for group in self._level_items.values():
+            rows[service.level].append(item)
+        for level, group in self._level_items.items():
+            group.addChildren(rows[level])
             group.setFirstColumnSpanned(True)
         self.tree.expandAll()
         for column, width in enumerate((330, 170, 150, 170)):
@@ -220,10 +223,17 @@ class PathwayBrowserView(PlaceView):
             for index in range(group.childCount()):
                 child = group.child(index)
                 hide = child.data(0, SERVICE_ROLE) not in kept
-                child.setHidden(hide)
+                # Only touch rows that change: PySide6 6.12 on CPython 3.11 drops a reference to None on
+                # every call of a void method, so a loop of setHidden over 10,000 rows per keystroke would
+                # soon bring None's count to zero and abort the process (see docs in the PLACES report).
+                if child.isHidden() != hide:
+                    child.setHidden(hide)
                 shown += not hide
-            group.setText(0, f"{level_name(self.pathway, level)} ({shown})")
-            group.setHidden(shown == 0)
+            text = f"{level_name(self.pathway, level)} ({shown})"
+            if group.text(0) != text:
+                group.setText(0, text)
+            if group.isHidden() != (shown == 0):
+                group.setHidden(shown == 0)
         self._set_notice(wanted, len(kept))
         current = self.tree.currentItem()
         if current is None or current.isHidden() or current.data(0, SERVICE_ROLE) is None:
