@@ -1,7 +1,10 @@
-"""Composition root of the desktop app: crash hook, arguments, logging, store, pathway, then the window.
+"""Composition root of the desktop app: crash hook, arguments, logging, then the window, then the store and
+pathway.
 
-The window is shown before anything slow happens; reportlab and the places (pathway browser, reviews,
-population need) are imported only when first used.
+The window is shown before anything slow happens (architecture.md, "Start-up and responsiveness"): it is
+built from Qt alone, and opens the store and loads the pathway (from a cache of the checked file) right after
+its first paint. pydantic, sqlite-utils, the walk-through, reportlab and the places (pathway browser, reviews,
+population need) are imported only when first needed.
 """
 
 from __future__ import annotations
@@ -19,10 +22,9 @@ from pairaid.ui.crash import CrashHook, install_crash_hook
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from pairaid.core.framework import Framework
     from pairaid.core.pathway import Pathway
     from pairaid.store import Store
-    from pairaid.ui.main_window import MainWindow, PlaceFactories
+    from pairaid.ui.main_window import MainWindow, PlaceFactories, Started
 
 log = logging.getLogger("pairaid.app")
 LOG_NAME = "pairaid.log"
@@ -80,8 +82,8 @@ def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
 
 
 def open_pathway(path: str | None, parent: QWidget | None = None) -> Pathway | None:
-    """The pathway in use, loaded and checked once; a bad file gives a dialog naming the file and problem."""
-    from pairaid.pathway.loading import PathwayError, load_pathway
+    """The pathway in use, checked once per version of the file (pairaid.pathway.cache keeps the checked form);
+    a bad file gives a dialog naming the file and problem."""
     from pairaid.resources import default_pathway_path
     from pairaid.ui import dialogs
 
@@ -89,39 +91,57 @@ def open_pathway(path: str | None, parent: QWidget | None = None) -> Pathway | N
     try:
         if not file.is_file():
             raise FileNotFoundError(file)
-        return load_pathway(file)
+        cached = _cached_pathway(file)
+        return cached if cached is not None else _checked_pathway(file)
     except FileNotFoundError:
         problem = "the file does not exist. Check the path, or start pairaid without --pathway."
-    except PathwayError as exc:
-        problem = (f"it is not a valid pathway:\n{exc}\n\nFix the file (`pairaid pathway check FILE` lists every "
-                   "problem), or ask your pathway owner for a corrected one.")
-    except Exception as exc:  # unreadable file: say what and where, never a traceback
-        problem = f"it cannot be read ({type(exc).__name__}: {exc})."
+    except Exception as exc:
+        from pairaid.pathway.loading import PathwayError  # only now: the checker is not needed on a cache hit
+
+        if isinstance(exc, PathwayError):
+            problem = (f"it is not a valid pathway:\n{exc}\n\nFix the file (`pairaid pathway check FILE` lists "
+                       "every problem), or ask your pathway owner for a corrected one.")
+        else:  # unreadable file: say what and where, never a traceback
+            problem = f"it cannot be read ({type(exc).__name__}: {exc})."
     log.error("pathway could not be loaded")
     dialogs.error(parent, "The pathway cannot be used", f"{file}: {problem}")
     return None
 
 
-def place_factories(store: Store, pathway: Pathway, framework: Framework) -> PlaceFactories:
+def _cached_pathway(file: Path) -> Pathway | None:
+    """The checked form of this exact file from the cache, without importing the checker (a YAML reader and
+    the rules) that a cache hit does not need."""
+    from pairaid.pathway.cache import cache_key, read_cached
+
+    return read_cached(cache_key(file.read_bytes()))
+
+
+def _checked_pathway(file: Path) -> Pathway:
+    from pairaid.pathway.loading import load_pathway  # checks the file, and caches it when it passes
+
+    return load_pathway(file)
+
+
+def place_factories() -> PlaceFactories:
     """The places, built on first use (their modules are imported then, keeping start-up lean)."""
 
-    def browser() -> QWidget:
+    def browser(window: MainWindow) -> QWidget:
         from pairaid.report import render_service_map
         from pairaid.ui.places.browser import PathwayBrowserView
 
-        return PathwayBrowserView(pathway, render_service_map, framework)
+        return PathwayBrowserView(window.pathway, render_service_map, window.framework)
 
-    def reviews() -> QWidget:
+    def reviews(window: MainWindow) -> QWidget:
         from pairaid.ui.places.review import ReviewView
 
-        return ReviewView(store, pathway, framework)
+        return ReviewView(window.store, window.pathway, window.framework)
 
-    def population() -> QWidget:
+    def population(window: MainWindow) -> QWidget:
         from pairaid.ui.places.population import PopulationView
 
-        return PopulationView(pathway, store)
+        return PopulationView(window.pathway, window.store)
 
-    factories: dict[str, tuple[str, Callable[[], QWidget] | None]] = {
+    factories: dict[str, tuple[str, Callable[[MainWindow], QWidget] | None]] = {
         "browser": ("Pathway &browser", browser),
         "reviews": ("&Reviews", reviews),
         "population": ("Population &need", population),
@@ -129,22 +149,33 @@ def place_factories(store: Store, pathway: Pathway, framework: Framework) -> Pla
     return factories
 
 
-def build_window(data_dir: Path, pathway_path: str | None = None) -> MainWindow | None:
-    """Store, pathway and framework, then the main window (not yet shown). None when it cannot start."""
-    from pairaid.core.framework import load_framework
-    from pairaid.ui.main_window import MainWindow
-    from pairaid.ui.settings import WindowSettings
+def load_parts(data_dir: Path, pathway_path: str | None, parent: QWidget | None = None) -> Started | None:
+    """The window's loader: the store (SQLite writes stay on this, the main, thread), then the pathway."""
+    from pairaid.ui.main_window import Started
 
-    store = open_store(data_dir)
+    store = open_store(data_dir, parent)
     if store is None:
         return None
-    pathway = open_pathway(pathway_path)
+    pathway = open_pathway(pathway_path, parent)
     if pathway is None:
         store.close()
         return None
-    framework = load_framework()
-    return MainWindow(store, pathway, framework, WindowSettings(data_dir),
-                      place_factories(store, pathway, framework))
+    return Started(store, pathway)
+
+
+def build_window(data_dir: Path, pathway_path: str | None = None, *, defer: bool = False) -> MainWindow | None:
+    """The main window, not yet shown. defer=False: the store and pathway are opened now, and None means
+    pairaid cannot start. defer=True (the app): they are opened right after the window's first paint, and
+    the window's `load_failed` signal says it cannot start."""
+    from pairaid.ui.main_window import MainWindow
+    from pairaid.ui.settings import WindowSettings
+
+    window = MainWindow(WindowSettings(data_dir), lambda parent: load_parts(data_dir, pathway_path, parent),
+                        place_factories())
+    if not defer and not window.ensure_loaded():
+        window.deleteLater()
+        return None
+    return window
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,13 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     hook.data_dir = data_dir
     setup_logging(data_dir)
     log.info("starting")
-    window = build_window(data_dir, args.pathway)
-    if window is None:
-        return 1
-    hook.before_report.append(window.session.flush)
+    window = build_window(data_dir, args.pathway, defer=True)
+    assert window is not None
+    hook.before_report.append(window.flush)
+    window.load_failed.connect(lambda: app.exit(1))  # the loader has already said why in a dialog
+    window.loaded.connect(window.restore_last_record)
     window.show()
-    window.restore_last_record()
     code = app.exec()
-    window.store.close()
+    window.close_store()
     log.info("stopped")
     return int(code)

@@ -1,13 +1,18 @@
 """Home: the pathway in use (with a banner once its review date has passed), "New visit", the places, and the
-recent assessments with search by baby name, NHS number, visit dates, level and status."""
+recent assessments with search by baby name, NHS number, visit dates, level and status.
+
+Home is the first screen, so it imports only Qt: the window shows it at once in a "Loading…" state, and the
+pathway and the records arrive a few tens of milliseconds later through `set_source`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.core import vocab
-from pairaid.core.pathway import Pathway
 from pairaid.ui.style import make_heading
+
+if TYPE_CHECKING:
+    from pairaid.core.pathway import Pathway
+
+ListRecords = Callable[["RecordQuery"], Sequence[object]]
 
 STATUSES: list[tuple[str, str]] = [
     ("", "Any status"),
@@ -102,13 +111,14 @@ class HomeView(QWidget):
 
     def __init__(
         self,
-        pathway: Pathway,
-        list_records: Callable[[RecordQuery], Sequence[object]],
+        pathway: Pathway | None,
+        list_records: ListRecords | None,
         places: Sequence[tuple[str, str, bool]] = (),
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        """places: (key, button text, available); an unavailable place shows a disabled button that says so."""
+        """places: (key, button text, available); an unavailable place shows a disabled button that says so.
+        pathway and list_records None: home shows "Loading…" until `set_source` gives them."""
         super().__init__(parent)
         self.setObjectName("home")
         self.pathway = pathway
@@ -176,33 +186,79 @@ class HomeView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         bottom.addWidget(self.open_button)
         column.addLayout(bottom)
+        if pathway is not None and list_records is not None:
+            self.set_source(pathway, list_records)
+        else:
+            self._show_loading()
+
+    def is_loading(self) -> bool:
+        return self._list_records is None
+
+    def set_source(self, pathway: Pathway, list_records: ListRecords) -> None:
+        """The pathway in use and where the records come from: fills the card, the filters and the list."""
+        self.pathway = pathway
+        self._list_records = list_records
+        self._fill_pathway_card()
+        self._fill_review_banner()
+        with QSignalBlocker(self.level_combo):  # refilling must not search once per item
+            self.level_combo.clear()
+            self.level_combo.addItem("Any level", "")
+            for level in vocab.LEVELS:
+                self.level_combo.addItem(pathway.levels.get(level).label, level)
+        for widget in self._filters():
+            widget.setEnabled(True)
+        self.table.setAccessibleDescription("Press Enter to open the selected assessment")
         self.refresh()
+
+    def _show_loading(self) -> None:
+        self.pathway_label.setText("Pathway in use: loading…")
+        self.pathway_details.setText("")
+        self.count_label.setText("Loading recent assessments…")
+        self.table.setAccessibleDescription("Loading recent assessments")
+        for widget in self._filters():
+            widget.setEnabled(False)
+        self.open_button.setEnabled(False)
+
+    def _filters(self) -> list[QWidget]:
+        return [self.search_edit, self.date_from, self.date_to, self.level_combo, self.status_combo]
 
     # Building --------------------------------------------------------------------------------------
 
     def _pathway_card(self) -> QFrame:
-        info = self.pathway.pathway
         card = QFrame()
         card.setProperty("role", "card")
         row = QVBoxLayout(card)
-        title = QLabel(f"Pathway in use: <b>{_esc(info.title)}</b>")
+        self.pathway_label = QLabel("")
+        self.pathway_details = QLabel("")
+        self.pathway_details.setProperty("role", "hint")
+        row.addWidget(self.pathway_label)
+        row.addWidget(self.pathway_details)
+        return card
+
+    def _fill_pathway_card(self) -> None:
+        assert self.pathway is not None
+        info = self.pathway.pathway
         parts = [f"version {_esc(info.version)}"]
         if info.published:
             parts.append(f"published {info.published.strftime('%d/%m/%Y')}")
         if info.review_by:
             parts.append(f"review by {info.review_by.strftime('%d/%m/%Y')}")
-        details = QLabel(", ".join(parts).capitalize() + f". Area: {_esc(info.area.name)}.")
-        details.setProperty("role", "hint")
-        self.pathway_label = title
-        self.pathway_details = details
-        row.addWidget(title)
-        row.addWidget(details)
-        return card
+        self.pathway_label.setText(f"Pathway in use: <b>{_esc(info.title)}</b>")
+        self.pathway_details.setText(", ".join(parts).capitalize() + f". Area: {_esc(info.area.name)}.")
 
     def _review_banner(self) -> QFrame:
         banner = QFrame()
         banner.setProperty("role", "warning")
         row = QHBoxLayout(banner)
+        self.review_text = QLabel("")
+        self.review_text.setWordWrap(True)
+        self.review_text.setAccessibleName("Pathway review date has passed")
+        row.addWidget(self.review_text)
+        banner.setVisible(False)
+        return banner
+
+    def _fill_review_banner(self) -> None:
+        assert self.pathway is not None
         review_by = self.pathway.pathway.review_by
         text = ""
         if review_by and review_by < self._today():
@@ -210,12 +266,8 @@ class HomeView(QWidget):
                 f"This pathway was due for review on {review_by.strftime('%d/%m/%Y')}. Services, phone numbers "
                 "and thresholds may have changed: check with your team's pathway owner before relying on it."
             )
-        self.review_text = QLabel(text)
-        self.review_text.setWordWrap(True)
-        self.review_text.setAccessibleName("Pathway review date has passed")
-        row.addWidget(self.review_text)
-        banner.setVisible(bool(text))
-        return banner
+        self.review_text.setText(text)
+        self.review_banner.setVisible(bool(text))
 
     def _search_row(self) -> QGridLayout:
         grid = QGridLayout()
@@ -227,9 +279,7 @@ class HomeView(QWidget):
         self.date_to = QLineEdit()
         self.date_to.setPlaceholderText("dd/mm/yyyy")
         self.level_combo = QComboBox()
-        self.level_combo.addItem("Any level", "")
-        for level in vocab.LEVELS:
-            self.level_combo.addItem(self.pathway.levels.get(level).label, level)
+        self.level_combo.addItem("Any level", "")  # the pathway's level names come with set_source
         self.status_combo = QComboBox()
         for value, text in STATUSES:
             self.status_combo.addItem(text, value)
@@ -262,6 +312,8 @@ class HomeView(QWidget):
         )
 
     def refresh(self) -> None:
+        if self._list_records is None or self.pathway is None:
+            return  # still loading: the list is filled by set_source
         self._records = list(self._list_records(self.query()))
         self.table.setRowCount(len(self._records))
         for row, info in enumerate(self._records):

@@ -1,16 +1,24 @@
 """The main window: home, the walk-through of the open visit (with the summary as its last section) and the
-places, with menus, shortcuts, finalise/amend, and the window's layout and last record remembered."""
+places, with menus, shortcuts, finalise/amend, and the window's layout and last record remembered.
+
+Start-up (architecture.md, "Start-up and responsiveness"): the window is built from Qt and home alone and
+shown at once, home saying "Loading…". Right after its first paint the window calls its loader (open the
+records database, load the checked pathway) on the main thread, then fills home. The visit screen (session,
+walk-through with its section pages, summary page) is built when a visit is first opened, and a place when it
+is first shown. `store`, `pathway`, `session`, `walkthrough`, `summary_page` and `visit_page` build on first
+use, so callers never see a half-built window.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,79 +29,238 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pairaid.core.assessment import FORMAT, parse_assessment
-from pairaid.core.engine import OverrideError, check_override
-from pairaid.core.errors import format_validation_error
-from pairaid.core.framework import Framework
-from pairaid.core.pathway import Pathway
-from pairaid.pathway.loading import assess_with_pathway
-from pairaid.store.errors import StoreError, VersionConflict
-from pairaid.store.models import Record, RecordSummary
-from pairaid.store.store import Store
 from pairaid.ui import dialogs
 from pairaid.ui.home import HomeView
 from pairaid.ui.records import RecordSaver, search_records
-from pairaid.ui.session import VisitSession
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.style import make_heading
-from pairaid.ui.summary_page import SummaryPage
-from pairaid.ui.walkthrough import WalkthroughView
+
+if TYPE_CHECKING:  # pydantic, SQLite and the visit screen are imported after the first paint
+    from pairaid.core.framework import Framework
+    from pairaid.core.outcome import Outcome
+    from pairaid.core.pathway import Pathway
+    from pairaid.store.models import Record
+    from pairaid.store.store import Store
+    from pairaid.ui.session import VisitSession
+    from pairaid.ui.summary_page import SummaryPage
+    from pairaid.ui.walkthrough import WalkthroughView
 
 log = logging.getLogger(__name__)
 
-# key -> (button text, factory or None while that place is not available)
-PlaceFactories = dict[str, tuple[str, Callable[[], QWidget] | None]]
+
+@dataclass
+class Started:
+    """What home needs to list records: made by the loader once the window is on screen."""
+
+    store: Store
+    pathway: Pathway
+
+
+# Opens the store and loads the pathway; None when pairaid cannot start (the loader has said why in a dialog).
+# Its argument is the parent for those dialogs.
+Loader = Callable[[QWidget | None], Started | None]
+# key -> (button text, factory or None while that place is not available); a factory gets the window.
+PlaceFactories = dict[str, tuple[str, Callable[["MainWindow"], QWidget] | None]]
 SPLITTER = "walkthrough"
+LOAD_FALLBACK_MS = 250  # load even if no paint arrives (a window shown minimised)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, pathway: Pathway, framework: Framework, settings: WindowSettings,
-                 places: PlaceFactories | None = None, today: Callable[[], dt.date] = dt.date.today,
-                 parent: QWidget | None = None) -> None:
+    loaded = Signal()  # the store is open and home lists the records
+    load_failed = Signal()  # the store or pathway could not be used: pairaid cannot start
+
+    def __init__(self, settings: WindowSettings, loader: Loader, places: PlaceFactories | None = None,
+                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("pairaid")
         self.setObjectName("main-window")
-        self.store = store
-        self.pathway = pathway
-        self.framework = framework
         self.settings = settings
         self.places = places or {}
+        self._loader = loader
         self._today = today
+        self._started: Started | None = None
+        self._loading = False
+        self._failed = False
+        self._load_scheduled = False
+        self._framework: Framework | None = None
         self._record: Record | None = None
         self._place_views: dict[str, QWidget] = {}
-
-        self.saver = RecordSaver(store, lambda: self.session.outcome())
-        self.session = VisitSession(pathway, self.saver, self)
-        self.session.saved.connect(self._on_saved)
-        self.session.save_failed.connect(self._on_save_failed)
-        self.session.read_only_changed.connect(lambda _ro: self._update_actions())
-        self.session.data_changed.connect(self._update_title)
+        self.saver: RecordSaver | None = None
+        self._session: VisitSession | None = None
+        self._walkthrough: WalkthroughView | None = None
+        self._summary_page: SummaryPage | None = None
+        self._visit_page: QWidget | None = None
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.home = HomeView(pathway, lambda query: search_records(store, query),
+        self.home = HomeView(None, None,
                              [(key, text, factory is not None) for key, (text, factory) in self.places.items()],
                              today=today)
         self.home.new_visit_requested.connect(self.new_visit)
         self.home.open_requested.connect(self.open_record)
         self.home.place_requested.connect(self.show_place)
         self.stack.addWidget(self.home)
-
-        self.summary_page = SummaryPage(self.session, pathway, self._record_event, today=today)
-        self.walkthrough = WalkthroughView(self.session, framework, [("summary", "Summary", self.summary_page)])
-        self.walkthrough.finalise_requested.connect(self.finalise)
-        self.visit_page = self._visit_page()
-        self.stack.addWidget(self.visit_page)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
 
         self._build_menus()
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage("Opening the records…")
         self._restore_layout()
         self._update_actions()
 
-    # Building --------------------------------------------------------------------------------------
+    # Loading ---------------------------------------------------------------------------------------
 
-    def _visit_page(self) -> QWidget:
+    def is_loaded(self) -> bool:
+        return self._started is not None
+
+    def ensure_loaded(self) -> bool:
+        """Open the store and load the pathway now if not done yet. False when pairaid cannot start."""
+        if self._started is not None:
+            return True
+        if self._failed or self._loading:  # a loader's dialog runs an event loop: never load twice
+            return False
+        self._loading = True
+        try:
+            started = self._loader(self if self.isVisible() else None)
+        finally:
+            self._loading = False
+        if started is None:
+            self._failed = True
+            self.statusBar().showMessage("pairaid cannot start")
+            self.load_failed.emit()
+            return False
+        self._started = started
+        self.saver = RecordSaver(started.store, self._outcome)
+        self.home.set_source(started.pathway, lambda query: search_records(started.store, query))
+        self.statusBar().showMessage("Ready")
+        self._update_actions()
+        self.loaded.emit()
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._load_scheduled:
+            self._load_scheduled = True
+            self.home.new_button.installEventFilter(self)
+            QTimer.singleShot(LOAD_FALLBACK_MS, self._load_after_paint)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.home.new_button and event.type() == QEvent.Type.Paint:
+            # Home is being painted now; the frame reaches the screen before this timer fires.
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._load_after_paint)
+        return super().eventFilter(watched, event)
+
+    def _load_after_paint(self) -> None:
+        if self._started is None and not self._failed and not self._loading:
+            self.ensure_loaded()
+
+    def _require(self) -> Started:
+        if not self.ensure_loaded():
+            raise RuntimeError("the records database or the pathway could not be opened")
+        assert self._started is not None
+        return self._started
+
+    @property
+    def store(self) -> Store:
+        return self._require().store
+
+    @property
+    def pathway(self) -> Pathway:
+        return self._require().pathway
+
+    @property
+    def framework(self) -> Framework:
+        if self._framework is None:
+            from pairaid.core.framework import load_framework
+
+            self._framework = load_framework()
+        return self._framework
+
+    def close_store(self) -> None:
+        if self._started is not None:
+            self._started.store.close()
+
+    # Building the visit screen on first use --------------------------------------------------------
+
+    @property
+    def session(self) -> VisitSession:
+        if self._session is None:
+            self._build_session()
+        assert self._session is not None
+        return self._session
+
+    @property
+    def walkthrough(self) -> WalkthroughView:
+        if self._walkthrough is None:
+            self._build_visit()
+        assert self._walkthrough is not None
+        return self._walkthrough
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        if self._summary_page is None:
+            self._build_visit()
+        assert self._summary_page is not None
+        return self._summary_page
+
+    @property
+    def visit_page(self) -> QWidget:
+        if self._visit_page is None:
+            self._build_visit()
+        assert self._visit_page is not None
+        return self._visit_page
+
+    def _outcome(self) -> Outcome | None:
+        return self._session.outcome() if self._session is not None else None
+
+    def flush(self) -> None:
+        """Save the open draft now (autosave would within 250 ms); nothing to do before a visit is opened."""
+        if self._session is not None:
+            self._session.flush()
+
+    def _build_session(self) -> None:
+        from pairaid.ui.session import VisitSession
+
+        started = self._require()
+        assert self.saver is not None
+        session = VisitSession(started.pathway, self.saver, self)
+        session.saved.connect(self._on_saved)
+        session.save_failed.connect(self._on_save_failed)
+        session.read_only_changed.connect(lambda _ro: self._update_actions())
+        session.data_changed.connect(self._update_title)
+        self._session = session
+        # The Edit menu's stand-ins become the undo stack's own actions (text "Undo typing", enabled state).
+        undo = session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for old, new in ((self.undo_action, undo), (self.redo_action, redo)):
+            self.edit_menu.insertAction(old, new)
+            self.edit_menu.removeAction(old)
+            old.deleteLater()
+        self.undo_action, self.redo_action = undo, redo
+
+    def _build_visit(self) -> None:
+        from pairaid.ui.summary_page import SummaryPage
+        from pairaid.ui.walkthrough import WalkthroughView
+
+        session = self.session
+        self._summary_page = SummaryPage(session, self.pathway, self._record_event, today=self._today)
+        walkthrough = WalkthroughView(session, self.framework, [("summary", "Summary", self._summary_page)])
+        walkthrough.finalise_requested.connect(self.finalise)
+        self._walkthrough = walkthrough
+        self._visit_page = self._make_visit_page(walkthrough)
+        self.stack.addWidget(self._visit_page)
+        self.go_menu.insertAction(self.summary_action, walkthrough.next_action)
+        self.go_menu.insertAction(self.summary_action, walkthrough.previous_action)
+        splitter = self.settings.splitter(SPLITTER)
+        if splitter is not None:
+            walkthrough.splitter().restoreState(splitter)
+        else:
+            walkthrough.splitter().setSizes([180, 700, 360])
+        self._update_actions()
+
+    def _make_visit_page(self, walkthrough: WalkthroughView) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -121,8 +288,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.record_status)
         row.addWidget(self.amend_button)
         column.addWidget(header)
-        column.addWidget(self.walkthrough, 1)
+        column.addWidget(walkthrough, 1)
         return page
+
+    # Menus -----------------------------------------------------------------------------------------
 
     def _action(self, menu: Any, text: str, slot: Callable[[], Any], keys: list[QKeySequence] | None = None,
                 ) -> QAction:
@@ -145,18 +314,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, [QKeySequence("Ctrl+Q")])
 
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        # Stand-ins until a visit is opened (nothing to undo before): replaced by the session's undo stack.
+        self.undo_action = self._action(self.edit_menu, "&Undo", lambda: None)
+        self.redo_action = self._action(self.edit_menu, "&Redo", lambda: None)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
 
-        go_menu = bar.addMenu("&Go")
-        go_menu.addAction(self.walkthrough.next_action)
-        go_menu.addAction(self.walkthrough.previous_action)
-        self.summary_action = self._action(go_menu, "&Summary", self.show_summary)
+        self.go_menu = bar.addMenu("&Go")  # next/previous section join it with the walk-through
+        self.summary_action = self._action(self.go_menu, "&Summary", self.show_summary)
 
         record_menu = bar.addMenu("&Record")
         self.finalise_action = self._action(record_menu, "&Finalise…", self.finalise)
@@ -178,22 +344,21 @@ class MainWindow(QMainWindow):
         state = self.settings.state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter(SPLITTER)
-        if splitter is not None:
-            self.walkthrough.splitter().restoreState(splitter)
-        else:
-            self.walkthrough.splitter().setSizes([180, 700, 360])
+        # The walk-through's splitter is restored when the visit screen is built.
 
     def save_layout(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())
-        self.settings.save_splitter(SPLITTER, self.walkthrough.splitter().saveState())
-        self.settings.set_last_section(self.walkthrough.current_section())
+        if self._walkthrough is not None:  # otherwise keep what the last visit screen left
+            self.settings.save_splitter(SPLITTER, self._walkthrough.splitter().saveState())
+            self.settings.set_last_section(self._walkthrough.current_section())
         self.settings.sync()
 
     def restore_last_record(self) -> bool:
         """Reopen the record that was open when the app last closed (or crashed)."""
+        from pairaid.store.errors import StoreError
+
         record_id = self.settings.last_record()
-        if not record_id:
+        if not record_id or not self.ensure_loaded():
             return False
         try:
             self.open_record(record_id, quiet=True)
@@ -208,10 +373,15 @@ class MainWindow(QMainWindow):
     # Records ---------------------------------------------------------------------------------------
 
     def record_id(self) -> str | None:
-        return self.saver.record_id
+        return self.saver.record_id if self.saver is not None else None
 
     def new_visit(self) -> None:
-        self.session.flush()
+        from pairaid.core.assessment import FORMAT
+        from pairaid.store.models import RecordSummary
+
+        if not self.ensure_loaded():
+            return
+        self.flush()
         data: dict[str, Any] = {"format": FORMAT, "contact": {"date": self._today().isoformat()}}
         info = self.store.create_draft(data, summary=RecordSummary.from_draft(data))
         data["id"] = info.id
@@ -219,7 +389,11 @@ class MainWindow(QMainWindow):
         self.walkthrough.go_to(self.walkthrough.sections()[0])
 
     def open_record(self, record_id: str, quiet: bool = False) -> None:
-        self.session.flush()
+        from pairaid.store.errors import StoreError
+
+        if not self.ensure_loaded():
+            return
+        self.flush()
         try:
             record = self.store.load(record_id)
         except StoreError as exc:
@@ -231,30 +405,32 @@ class MainWindow(QMainWindow):
         self.walkthrough.go_to(self.walkthrough.sections()[0])
 
     def _show_record(self, record: Record) -> None:
+        assert self.saver is not None
+        page = self.visit_page  # built before the data is loaded, so every section page hears the load
         self._record = record
         self.saver.attach(record.id, record.version)
         self.session.load(record.data, read_only=record.read_only)
         self.summary_page.set_reviews(record.reviews)
         self.settings.set_last_record(record.id)
         self.settings.sync()
-        self.stack.setCurrentWidget(self.visit_page)
+        self.stack.setCurrentWidget(page)
         self._update_title()
         self._update_actions()
 
     def go_home(self) -> None:
-        self.session.flush()
+        self.flush()
         self.home.refresh()
         self.stack.setCurrentWidget(self.home)
         self.home.search_edit.setFocus()
 
     def show_place(self, key: str) -> None:
         _text, factory = self.places.get(key, ("", None))
-        if factory is None:
+        if factory is None or not self.ensure_loaded():
             return
         view = self._place_views.get(key)
         if view is None:
             try:
-                view = factory()
+                view = factory(self)
             except ImportError:  # a place whose parts are not installed in this build
                 log.exception("place %s is not available", key)
                 self.home.place_buttons[key].setEnabled(False)
@@ -271,7 +447,9 @@ class MainWindow(QMainWindow):
         view.setFocus()
 
     def _record_event(self, kind: str, detail: dict[str, Any]) -> None:
-        if self.saver.record_id is None:
+        from pairaid.store.errors import StoreError
+
+        if self.saver is None or self.saver.record_id is None:
             raise StoreError("no record is open")
         self.store.log_event(self.saver.record_id, kind, detail)
 
@@ -279,7 +457,15 @@ class MainWindow(QMainWindow):
 
     def finalise(self) -> bool:
         """Validate strictly, confirm, make the record final and read-only."""
-        if self.saver.record_id is None or self.session.is_read_only():
+        from pydantic import ValidationError
+
+        from pairaid.core.assessment import parse_assessment
+        from pairaid.core.engine import OverrideError, check_override
+        from pairaid.core.errors import format_validation_error
+        from pairaid.pathway.loading import assess_with_pathway
+        from pairaid.store.errors import StoreError
+
+        if self.saver is None or self.saver.record_id is None or self.session.is_read_only():
             return False
         self.session.flush()
         try:
@@ -334,7 +520,9 @@ class MainWindow(QMainWindow):
         dialogs.error(self, "Lowering the level needs a reason", text)
 
     def amend(self) -> None:
-        record_id = self.saver.record_id
+        from pairaid.store.errors import StoreError
+
+        record_id = self.record_id()
         if record_id is None or self._record is None or self._record.status != "final":
             return
         if not dialogs.confirm(self, "Amend this record?",
@@ -355,20 +543,25 @@ class MainWindow(QMainWindow):
         if not self.summary_page.isAncestorOf(self.focusWidget()):
             self.summary_page.copy_combo.setFocus()
 
+    def _on_visit(self) -> bool:
+        return self._visit_page is not None and self.stack.currentWidget() is self._visit_page
+
     def save_pdf(self) -> None:
-        if self.stack.currentWidget() is self.visit_page:
+        if self._on_visit():
             self.show_summary()
             self.summary_page.save_pdf()
 
     def print_summary(self) -> None:
-        if self.stack.currentWidget() is self.visit_page:
+        if self._on_visit():
             self.show_summary()
             self.summary_page.print_copy()
 
     # State -----------------------------------------------------------------------------------------
 
     def _update_title(self, *_args: object) -> None:
-        if self.saver.record_id is None:
+        if self._visit_page is None:
+            return
+        if self.record_id() is None:
             self.visit_title.setText("")
             self.setWindowTitle("pairaid")
             return
@@ -390,21 +583,26 @@ class MainWindow(QMainWindow):
         self.record_status.setText(status)
 
     def _update_actions(self) -> None:
-        on_visit = self.stack.currentWidget() is self.visit_page
-        open_record = self.saver.record_id is not None
+        on_visit = self._on_visit()
+        open_record = self.record_id() is not None
         final = self._record is not None and self._record.status == "final" and not self._record.deidentified
         for action in (self.pdf_action, self.print_action, self.summary_action):
             action.setEnabled(on_visit and open_record)
-        self.walkthrough.next_action.setEnabled(on_visit)
-        self.walkthrough.previous_action.setEnabled(on_visit)
-        self.finalise_action.setEnabled(on_visit and open_record and not self.session.is_read_only())
+        self.new_action.setEnabled(not self._failed)
+        self.finalise_action.setEnabled(on_visit and open_record and self._session is not None
+                                        and not self._session.is_read_only())
         self.amend_action.setEnabled(on_visit and final)
-        self.amend_button.setVisible(final)
+        if self._walkthrough is not None:
+            self._walkthrough.next_action.setEnabled(on_visit)
+            self._walkthrough.previous_action.setEnabled(on_visit)
+            self.amend_button.setVisible(final)
 
     def _on_saved(self, version: int) -> None:
         self.statusBar().showMessage(f"Saved at {dt.datetime.now():%H:%M:%S}")
 
     def _on_save_failed(self, message: str) -> None:
+        from pairaid.store.errors import VersionConflict
+
         if isinstance(self._last_save_error(), VersionConflict):
             text = ("This record was changed in another pairaid window since you opened it, so your latest "
                     "change was not saved. Go home, open the record again, and redo the change.")
@@ -420,9 +618,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
-            self.session.flush()
+            self.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.session.flush()
+        self.flush()
         self.save_layout()
         super().closeEvent(event)

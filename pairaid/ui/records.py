@@ -6,12 +6,13 @@ The UI never runs SQL; it calls the Store through these two small objects.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pairaid.core.outcome import Outcome
-from pairaid.store.models import RecordInfo, RecordSummary
-from pairaid.store.store import Store
-from pairaid.ui.home import RecordQuery
+if TYPE_CHECKING:  # imported by the window before the store is open: keep it free of pydantic and SQLite
+    from pairaid.core.outcome import Outcome
+    from pairaid.store.models import RecordInfo
+    from pairaid.store.store import Store
+    from pairaid.ui.home import RecordQuery
 
 
 class RecordSaver:
@@ -31,6 +32,8 @@ class RecordSaver:
     def save(self, data: dict[str, Any]) -> int:
         if self.record_id is None:
             raise RuntimeError("no record is open")
+        from pairaid.store.models import RecordSummary
+
         summary = RecordSummary.from_draft(data, self._outcome())
         self.version = self.store.save_draft(self.record_id, data, self.version, summary=summary)
         return self.version
