@@ -11,6 +11,7 @@ service addresses, then the level nearest the suggested one, then the name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pairaid.core import vocab
 from pairaid.core.assessment import Assessment
@@ -37,6 +38,7 @@ class _RuleNeeds:
     needs: frozenset[str]
 
 
+@lru_cache(maxsize=64)
 def _need_label(need: str) -> str:
     return load_framework().label("service_needs", need).lower()
 
@@ -106,7 +108,7 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
     months = assessment.age_months
     suggested_rank = vocab.LEVEL_RANK[outcome.level]
 
-    ranked: list[tuple[tuple[int, int, int, str, str], ServiceSuggestion]] = []
+    ranked: list[tuple[tuple[int, int, int, str, str], ServiceSuggestion, Service]] = []
     for service in _candidates(pathway, district):
         if service.status != "active":
             continue
@@ -149,35 +151,27 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
         suggestion = ServiceSuggestion(
             id=service.id, level=service.level, why=why, urgent=is_urgent, verified=service.is_verified
         )
-        ranked.append((key, suggestion))
+        ranked.append((key, suggestion, service))
     ranked.sort(key=lambda item: item[0])
-    services = [suggestion for _, suggestion in ranked]
-    warnings.extend(notes_for(outcome, pathway, services))
+    services = [suggestion for _, suggestion, _ in ranked]
+    warnings.extend(notes_for(outcome, pathway, [service for _, _, service in ranked]))
     return Matching(services=services, warnings=warnings)
 
 
-def notes_for(outcome: Outcome, pathway: Pathway, services: list[ServiceSuggestion]) -> list[str]:
-    """The pathway's notes whose conditions hold for this outcome and these suggestions."""
+def notes_for(outcome: Outcome, pathway: Pathway, suggested: list[Service]) -> list[str]:
+    """The pathway's notes whose conditions hold for this outcome and these suggested services."""
     matched_rules = {r.rule for r in outcome.reasons}
     out: list[str] = []
     for note in pathway.notes:
         when = note.when
         if when.rules and not matched_rules & set(when.rules):
             continue
-        if when.service_level or when.service_need:
-            found = False
-            for suggestion in services:
-                service = pathway.service(suggestion.id)
-                if service is None:
-                    continue
-                if when.service_level and service.level != when.service_level:
-                    continue
-                if when.service_need and when.service_need not in service.needs:
-                    continue
-                found = True
-                break
-            if not found:
-                continue
+        if (when.service_level or when.service_need) and not any(
+            (not when.service_level or service.level == when.service_level)
+            and (not when.service_need or when.service_need in service.needs)
+            for service in suggested
+        ):
+            continue
         out.append(note.text)
     return out
 

@@ -13,6 +13,15 @@ from urllib.parse import urlsplit
 # the 116 xxx helplines (Samaritans 116 123) and Childline's 0800 1111.
 _SHORT_NUMBERS = {"999", "112", "111", "101", "105", "119", "08001111"}
 _SEPARATORS = re.compile(r"[\s\-().]")
+_NOT_PHONE = re.compile(r"[^\d\s\-().+]")
+_HELPLINE = re.compile(r"116\d{3}")
+_ELEVEN = re.compile(r"0[1235789]\d{9}")
+_TEN = re.compile(r"01[02-9][02-9]\d{6}|0800\d{6}")
+_WHITESPACE = re.compile(r"\s")
+# http(s)://host.tld[:port][/path?query#fragment] with no spaces: the common case, checked without urlsplit.
+_URL = re.compile(
+    r"^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::\d{1,5})?(?:[/?#]\S*)?$"
+)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _HOST = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
 
@@ -20,7 +29,7 @@ _HOST = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
 def phone_digits(text: str) -> str | None:
     """The number as UK national digits (0…), or None when it is not a UK number."""
     raw = text.strip().strip("\"'").strip()
-    if not raw or re.search(r"[^\d\s\-().+]", raw):
+    if not raw or _NOT_PHONE.search(raw):
         return None
     digits = _SEPARATORS.sub("", raw)
     if digits.startswith("+44"):
@@ -29,13 +38,13 @@ def phone_digits(text: str) -> str | None:
         digits = "0" + digits[4:].removeprefix("0")
     if "+" in digits or not digits.isdigit():
         return None
-    if digits in _SHORT_NUMBERS or re.fullmatch(r"116\d{3}", digits):
+    if digits in _SHORT_NUMBERS or _HELPLINE.fullmatch(digits):
         return digits
-    if re.fullmatch(r"0[1235789]\d{9}", digits):  # 11 digits: geographic, 03, 05, 07, 08, 09
+    if _ELEVEN.fullmatch(digits):  # 11 digits: geographic, 03, 05, 07, 08, 09
         return digits
     # The few 10-digit numbers: small exchanges with 5-digit local numbers (never the 011x or 01x1 cities,
     # e.g. 0121 Birmingham, which always have 11 digits) and some 0800 freephone numbers.
-    if re.fullmatch(r"01[02-9][02-9]\d{6}|0800\d{6}", digits):
+    if _TEN.fullmatch(digits):
         return digits
     return None
 
@@ -63,12 +72,14 @@ def phone_problem(text: str) -> str | None:
 
 
 def url_problem(text: str) -> str | None:
-    parts = urlsplit(text.strip())
+    if _URL.match(text.strip()):
+        return None
+    parts = urlsplit(text.strip())  # the rarer forms: user@host, an IP address, an unusual host
     if (
         parts.scheme in ("http", "https")
         and parts.hostname
         and _HOST.match(parts.hostname)
-        and not re.search(r"\s", text.strip())
+        and not _WHITESPACE.search(text.strip())
     ):
         return None
     return f"'{text}' is not a web address; write it in full, starting https://, e.g. https://www.example.org/"
