@@ -2,13 +2,14 @@
 loads without parsing its YAML again. Only files that passed the check with no errors are cached; any edit
 changes the key, so the file is checked in full again. Failing to read or write the cache is never an error.
 
-Folder: $PAIRAID_CACHE_DIR, else the user cache folder (platformdirs) / pathways.
+Folder: $PAIRAID_CACHE_DIR, else the user cache folder / pairaid / pathways.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,12 +22,17 @@ CACHE_FORMAT = "1"  # bump when the checker's rules change, so older cached pass
 
 
 def cache_dir() -> Path:
+    """$PAIRAID_CACHE_DIR, else the platform's user cache folder (the pathway layer does not use platformdirs)."""
     configured = os.environ.get("PAIRAID_CACHE_DIR")
     if configured:
         return Path(configured)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("pairaid", appauthor=False)) / "pathways"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "pairaid" / "Cache"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches" / "pairaid"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pairaid"
+    return base / "pathways"
 
 
 def cache_key(data: bytes) -> str:
