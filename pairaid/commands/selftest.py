@@ -243,7 +243,10 @@ def step_window(ctx: Context) -> str:
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication, QLabel
     except ImportError as exc:
-        raise StepSkipped(f"PySide6 is not installed or cannot load ({exc}); the desktop app will not start") from None
+        message = f"PySide6 is not installed or cannot load ({exc}); the desktop app will not start"
+        if getattr(sys, "frozen", False):  # a bundle ships Qt: not loading it is a broken installation
+            raise StepFailed(message) from None
+        raise StepSkipped(message) from None
     from pairaid.resources import resource_path
 
     app = QApplication.instance() or QApplication(["pairaid-self-test", "-platform", "offscreen"])

@@ -200,3 +200,13 @@ def test_pdf_check_accepts_text_and_rejects_blank_truncated_and_foreign_files(tm
     assert selftest.pdf_problem(truncated) == "the PDF is incomplete (no end marker)"
     assert selftest.pdf_problem(foreign) == "the file is not a PDF"
     assert selftest.pdf_problem(tmp_path / "missing.pdf") == "no file was written"
+
+
+def test_inside_a_bundle_qt_failing_to_load_is_a_failure_not_a_skip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "PySide6", None)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert main(["--self-test", "--data-dir", str(tmp_path / "unused")]) == 1
+    window = next(line for line in capsys.readouterr().out.splitlines() if "  window " in line)
+    assert window.startswith("FAIL") and "the desktop app will not start" in window
