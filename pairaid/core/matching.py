@@ -51,6 +51,14 @@ def _level_label(pathway: Pathway, level: str) -> str:
     return pathway.levels.get(level).label
 
 
+def _rules_sentence(pathway: Pathway, level: str, offered: list[str], via_rules: list[_RuleNeeds]) -> str:
+    named = frozenset().union(*(r.needs for r in via_rules))
+    needs = _listing([_need_label(n) for n in offered if n in named])
+    rule_ids = _listing([f"'{r.rule}'" for r in via_rules])
+    which, verb = ("rule", "calls") if len(via_rules) == 1 else ("rules", "call")
+    return f"{_level_label(pathway, level)} service for {needs}: the matched {which} {rule_ids} {verb} for this."
+
+
 def _matched_rules(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> list[_RuleNeeds]:
     current = assessment.needs.current()
     by_id = {rule.id: rule for rule in pathway.rules.rules}
@@ -106,15 +114,19 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
     current = assessment.needs.current()
     stage = assessment.stage
     months = assessment.age_months
+    antenatal = stage == "antenatal" or months is None  # same test as Ages.takes, inlined for 10,000 services
     suggested_rank = vocab.LEVEL_RANK[outcome.level]
 
+    sentences: dict[tuple[str, tuple[str, ...], tuple[str, ...]], str] = {}
     ranked: list[tuple[tuple[int, int, int, str, str], ServiceSuggestion, Service]] = []
     for service in _candidates(pathway, district):
         if service.status != "active":
             continue
         if service.level == "statutory" and not safeguarding:
             continue
-        if not service.ages.takes(stage, months):
+        ages = service.ages
+        if not (ages.antenatal if antenatal else (
+                ages.min_months <= months and (ages.max_months is None or months <= ages.max_months))):
             continue
         offered = service.needs
         # (a) its level is matched and it serves a need a matched rule names; (b) a need the family has now.
@@ -132,14 +144,13 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
         if is_urgent:
             urgent = next(r for r in via_rules if r.urgent)
             why.append(f"Listed first because it is urgent: {urgent.reason[0].lower()}{urgent.reason[1:]}.")
-        level_name = _level_label(pathway, service.level)
         if via_rules:
-            named = frozenset().union(*(r.needs for r in via_rules))
-            needs = _listing([_need_label(n) for n in offered if n in named])
-            rule_ids = _listing([f"'{r.rule}'" for r in via_rules])
-            which = "rule" if len(via_rules) == 1 else "rules"
-            verb = "calls" if len(via_rules) == 1 else "call"
-            why.append(f"{level_name} service for {needs}: the matched {which} {rule_ids} {verb} for this.")
+            # Many services share a level and needs: build each sentence once per call.
+            memo = (service.level, tuple(offered), tuple(r.rule for r in via_rules))
+            sentence = sentences.get(memo)
+            if sentence is None:
+                sentence = sentences[memo] = _rules_sentence(pathway, service.level, offered, via_rules)
+            why.append(sentence)
         if family_needs:
             why.append(f"Helps with {_listing([_need_label(n) for n in family_needs])}, which the family has now.")
         if service.areas and district:
@@ -149,7 +160,8 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
         distance = abs(vocab.LEVEL_RANK[service.level] - suggested_rank)
         key = (group, -score, distance, service.name.casefold(), service.id)
         suggestion = ServiceSuggestion(
-            id=service.id, level=service.level, why=why, urgent=is_urgent, verified=service.is_verified
+            id=service.id, level=service.level, why=why, urgent=is_urgent,
+            verified=service.verified.status == "verified",
         )
         ranked.append((key, suggestion, service))
     ranked.sort(key=lambda item: item[0])
