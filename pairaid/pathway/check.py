@@ -222,6 +222,11 @@ def _prune_union_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # The checks ---------------------------------------------------------------------------------------
 
 
+def _is_district(value: str) -> bool:
+    """A postcode district such as B15 (any case or spacing), not a whole postcode."""
+    return postcode_district(value) == value.replace(" ", "").upper()
+
+
 class _Checker:
     def __init__(self, file: str, data: dict[str, Any], marks: Marks, today: dt.date) -> None:
         self.file = file
@@ -260,11 +265,18 @@ class _Checker:
         try:
             return Pathway.model_validate(self.data)
         except ValidationError as exc:
+            # The file's own checks ran first; a field they already reported is not reported twice.
+            reported = [(p.service, p.field) for p in self.problems if p.severity == "error"]
             for error in _prune_union_errors(exc.errors()):
                 loc = tuple(error["loc"])
                 if duplicate_ids and not loc and "used more than once" in str(error.get("msg")):
                     continue  # already reported with its line
+                before = len(self.problems)
                 self.add("error", _clean_loc(loc), _message(error))
+                added = self.problems[-1]
+                if any(service == added.service and (field == added.field or field.startswith(
+                        (added.field + "[", added.field + "."))) for service, field in reported):
+                    del self.problems[before:]
             return None
 
     # pathway: review date, area ----------------------------------------------------------------
@@ -286,7 +298,7 @@ class _Checker:
                 self._district(("pathway", "area", "postcode_districts", i), district)
 
     def _district(self, loc: tuple[Any, ...], value: Any) -> None:
-        if not isinstance(value, str) or postcode_district(value) != value.replace(" ", "").upper():
+        if not isinstance(value, str) or not _is_district(value):
             self.add(
                 "error", loc,
                 f"'{value}' is not a postcode district; write the first half of a postcode, e.g. B15",
@@ -358,7 +370,7 @@ class _Checker:
         if isinstance(areas, list):
             for j, district in enumerate(areas):
                 self._district((*at, "areas", j), district)
-                if (isinstance(district, str) and area_districts
+                if (isinstance(district, str) and area_districts and _is_district(district)
                         and district.replace(" ", "").upper() not in area_districts):
                     self.add("warning", (*at, "areas", j),
                              f"'{district}' is not one of the pathway area's postcode districts; families there are "

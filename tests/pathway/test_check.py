@@ -163,3 +163,12 @@ def test_committed_schema_is_current() -> None:
     assert committed == schema_text(), "run: pairaid pathway schema > resources/schema/pathway.schema.json"
     schema = json.loads(committed)
     assert schema["additionalProperties"] is False and "services" in schema["properties"]
+
+
+def test_a_field_is_reported_once_even_when_validation_also_refuses_it() -> None:
+    text = (MALFORMED / "unverified.yaml").read_text(encoding="utf-8")
+    text = text.replace("    ages: {antenatal: true, min_months: 0, max_months: 24}\n",
+                        "    ages: {antenatal: true, min_months: 0, max_months: 24}\n    areas: [B1, \"B15 2TT\"]\n")
+    text = text.replace('phone: "0121 496 0100"', "phone: 999")
+    result = check_text(text, "x.yaml", today=TODAY)
+    assert [(p.severity, p.field) for p in result.problems] == [("error", "areas[1]"), ("error", "contact.phone")]
