@@ -9,17 +9,17 @@ population need) are imported only when first needed.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pairaid.ui.crash import CrashHook, install_crash_hook
 
 if TYPE_CHECKING:
+    import argparse
+
     from PySide6.QtWidgets import QWidget
 
     from pairaid.core.pathway import Pathway
@@ -31,6 +31,8 @@ LOG_NAME = "pairaid.log"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="pairaid", description="pairaid desktop app")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="folder for the records database and settings (default: the user data folder, or "
@@ -41,6 +43,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def setup_logging(data_dir: Path) -> None:
     """A small rotating log in the data folder. Messages carry record ids and error types, never values."""
+    from logging.handlers import RotatingFileHandler
+
     handler = RotatingFileHandler(data_dir / LOG_NAME, maxBytes=512_000, backupCount=2, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

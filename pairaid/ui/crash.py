@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -24,6 +23,8 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 def crash_details(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     """A report safe to share: versions, exception type, and frames (file, line, function) only."""
+    import platform  # only when reporting: crash.py is imported first, before the window
+
     from pairaid import __version__
 
     lines = [

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialog classes are imported when a dialog is shown, not at start-up
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
     """A problem and what to do about it."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
@@ -20,11 +21,15 @@ def error(parent: QWidget | None, title: str, text: str, details: str | None = N
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
     """A question with verbs on the buttons ("Finalise", "Cancel"); the safe choice is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
@@ -35,6 +40,8 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str = "
 
 def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
     """A path to write, or None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return path or None
 

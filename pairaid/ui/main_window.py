@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -140,15 +140,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._load_scheduled:
             self._load_scheduled = True
-            self.home.new_button.installEventFilter(self)
+            # Home is being painted when this fires; the frame reaches the screen before the 0 ms timer.
+            self.home.first_painted.connect(lambda: QTimer.singleShot(0, self._load_after_paint))
             QTimer.singleShot(LOAD_FALLBACK_MS, self._load_after_paint)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.home.new_button and event.type() == QEvent.Type.Paint:
-            # Home is being painted now; the frame reaches the screen before this timer fires.
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._load_after_paint)
-        return super().eventFilter(watched, event)
 
     def _load_after_paint(self) -> None:
         if self._started is None and not self._failed and not self._loading:
@@ -617,7 +611,9 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+        # Before a visit is opened there is nothing to save (and no need for Qt's event-type enum yet).
+        session = getattr(self, "_session", None)  # changeEvent also comes during __init__
+        if session is not None and event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
