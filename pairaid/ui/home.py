@@ -241,6 +241,13 @@ class HomeView(QWidget):
             widget.setEnabled(False)
         self.open_button.setEnabled(False)
 
+    def show_unavailable(self) -> None:
+        """The records or the pathway could not be opened (a dialog has said why): nothing here can be used."""
+        self.pathway_label.setText("Pathway in use: not loaded")
+        self.count_label.setText("The records could not be opened.")
+        self.new_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+
     def _filters(self) -> list[QWidget]:
         return [self.search_edit, self.date_from, self.date_to, self.level_combo, self.status_combo]
 

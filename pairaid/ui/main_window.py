@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         if started is None:
             self._failed = True
             self.statusBar().showMessage("pairaid cannot start")
+            self.home.show_unavailable()
+            self._update_actions()
             self.load_failed.emit()
             return False
         self._started = started
@@ -169,6 +171,10 @@ class MainWindow(QMainWindow):
 
             self._framework = load_framework()
         return self._framework
+
+    def has_visit_screen(self) -> bool:
+        """Whether the walk-through has been built (it is, the first time a visit is opened)."""
+        return self._walkthrough is not None
 
     def close_store(self) -> None:
         if self._started is not None:

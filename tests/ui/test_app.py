@@ -249,3 +249,71 @@ def test_arguments(argv: list[str], tmp_path: Path) -> None:
     args = app_module.parse_args([a.replace("X", str(tmp_path)) for a in argv])
     assert args.data_dir == str(tmp_path) and args.pathway is None
     shutil.rmtree(tmp_path)
+
+
+def test_window_paints_home_first_then_loads_the_store_and_pathway(qtbot, tmp_data_dir: Path, monkeypatch,
+                                                                     ) -> None:
+    DialogLog().install(monkeypatch)
+    seeded = open_window(qtbot, tmp_data_dir)
+    seeded.new_visit()
+    fill_required(seeded)
+    seeded.session.set_value("family.baby.name", "Zoë Brontë")
+    close_window(seeded)
+
+    window = app_module.build_window(tmp_data_dir, defer=True)
+    assert window is not None
+    qtbot.addWidget(window)
+    home = window.home
+    assert not window.is_loaded() and home.is_loading()
+    assert "loading" in home.pathway_label.text().lower() and "Loading" in home.count_label.text()
+    assert not home.search_edit.isEnabled() and not home.open_button.isEnabled()
+    assert home.new_button.isEnabled() and window.new_action.isEnabled()
+    with qtbot.waitSignal(window.loaded, timeout=5000):
+        window.show()  # loads after home's first paint
+    assert window.is_loaded() and not home.is_loading()
+    assert window.pathway.pathway.title in home.pathway_label.text()
+    assert home.search_edit.isEnabled() and home.level_combo.count() == 5
+    assert home.table.item(0, 0).text() == "Zoë Brontë" and home.open_button.isEnabled()
+    assert not window.has_visit_screen()  # the walk-through waits for the first visit
+    assert not window.undo_action.isEnabled()
+    window.new_visit()
+    assert window.has_visit_screen() and window.stack.currentWidget() is window.visit_page
+    go_actions = window.go_menu.actions()
+    assert window.walkthrough.next_action in go_actions and window.walkthrough.previous_action in go_actions
+    window.session.set_value("family.postcode", "B15 2TT")
+    assert window.undo_action.isEnabled() and window.undo_action in window.edit_menu.actions()
+    close_window(window)
+
+
+def test_new_visit_before_the_deferred_load_loads_first(qtbot, tmp_data_dir: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    window = app_module.build_window(tmp_data_dir, defer=True)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert not window.is_loaded()
+    window.home.new_button.click()  # before any paint: the store is opened there and then
+    assert window.is_loaded() and window.record_id() is not None
+    assert window.stack.currentWidget() is window.visit_page
+    close_window(window)
+
+
+def test_deferred_load_that_cannot_open_the_store_says_so_and_stops(qtbot, tmp_data_dir: Path, monkeypatch,
+                                                                    ) -> None:
+    log = DialogLog().install(monkeypatch)
+    (tmp_data_dir / "pairaid.db").write_bytes(b"this is not a database" * 100)
+    log.answers.append(False)  # do not set it aside
+    window = app_module.build_window(tmp_data_dir, defer=True)
+    assert window is not None
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.load_failed, timeout=5000):
+        window.show()
+    assert "damaged" in log.questions[-1][0]
+    assert not window.is_loaded() and not window.new_action.isEnabled()
+    window.new_visit()  # nothing happens, and no second question
+    assert window.record_id() is None and len(log.questions) == 1
+    with pytest.raises(RuntimeError):
+        _ = window.store
+    window.close()
+    log.answers.append(False)
+    assert app_module.build_window(tmp_data_dir) is None  # eager: no window at all
+    assert (tmp_data_dir / "pairaid.db").read_bytes().startswith(b"this is not")
