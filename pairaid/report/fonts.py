@@ -111,6 +111,13 @@ def script_runs(text: str) -> list[tuple[str, str]]:
     return runs
 
 
+def is_plain(text: str) -> bool:
+    """True when `text` holds no complex script, so it needs no shaping and no font but the Latin ones."""
+    if not text or max(text) < "\u0600":
+        return True
+    return all(script not in COMPLEX_SCRIPTS for script, _ in script_runs(text))
+
+
 @dataclass(frozen=True)
 class Rich:
     """Paragraph markup for a piece of user text, and how to lay it out."""

@@ -7,9 +7,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
-from pairaid.report.fonts import BOLD, REGULAR, rich
+from pairaid.report.fonts import BOLD, REGULAR, is_plain, rich
+from pairaid.report.textlines import TextLines
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -91,10 +92,28 @@ def para(
     return Paragraph(prefix + r.markup, _style(style, r.shaped, r.rtl and align_rtl), bulletText=bullet)
 
 
-def para_lines(lines: list[tuple[str, str]], style: ParagraphStyle) -> Paragraph:
-    """One Paragraph of several "label: value" lines (labels are our own words, values user text).
+def text(value: str, style: ParagraphStyle, *, align_rtl: bool = False) -> Flowable:
+    """Plain user text in `style`: the cheap TextLines when it holds no complex script, else `para`."""
+    if is_plain(value):
+        return TextLines([("", value)], style)
+    return para(value, style, align_rtl=align_rtl)
 
-    One paragraph per block rather than per line: layout cost in reportlab is mostly per paragraph."""
+
+def lead_lines(items: list[tuple[str, str]], style: ParagraphStyle, *, gap: float = 0.0) -> Flowable | None:
+    """Items of (bold lead, text) as one TextLines when every part is plain; None when one needs shaping."""
+    if all(is_plain(lead) and is_plain(value) for lead, value in items):
+        return TextLines(items, style, gap=gap)
+    return None
+
+
+def para_lines(lines: list[tuple[str, str]], style: ParagraphStyle) -> Flowable:
+    """One flowable of several "label: value" lines (labels are our own words, values user text).
+
+    One block rather than one paragraph per line: layout cost in reportlab is mostly per paragraph. Plain
+    text is drawn by TextLines; a block with a complex script is one shaped Paragraph."""
+    fast = lead_lines([(f"{label}:" if label else "", value) for label, value in lines], style)
+    if fast is not None:
+        return fast
     parts = []
     shaped = False
     for label, value in lines:

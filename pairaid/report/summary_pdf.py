@@ -19,7 +19,7 @@ from pairaid.core.summary_content import Table as TableBlock
 from pairaid.report.atomic import write_atomically
 from pairaid.report.fonts import REGULAR, rich
 from pairaid.report.pages import Furniture, build_pdf, frame_width
-from pairaid.report.styles import STYLES, para, para_lines, style_for
+from pairaid.report.styles import STYLES, lead_lines, para, para_lines, style_for, text
 
 LONG = 700  # characters: longer values leave the table and flow as paragraphs
 ALERT_RED = colors.HexColor("#a4161a")
@@ -41,13 +41,13 @@ def summary_story(doc: SummaryDocument) -> list[Flowable]:
         for block in sections.pop(0).blocks:
             story += block_flowables(block)
         story.append(Spacer(1, 4 * mm))
-    story.append(para(doc.title, STYLES["title"]))
+    story.append(text(doc.title, STYLES["title"]))
     if doc.marking_note:
-        story.append(para(f"{doc.marking}: {doc.marking_note}", STYLES["subtitle"]))
+        story.append(text(f"{doc.marking}: {doc.marking_note}", STYLES["subtitle"]))
     if doc.recipient:
-        story.append(para(doc.recipient, STYLES["strong"], prefix="For: "))
+        story.append(text(f"For: {doc.recipient}", STYLES["strong"]))
     for section in sections:
-        head = para(section.heading, STYLES["h1"])
+        head = text(section.heading, STYLES["h1"])
         body: list[Flowable] = []
         for block in section.blocks:
             body += block_flowables(block)
@@ -60,16 +60,18 @@ def summary_story(doc: SummaryDocument) -> list[Flowable]:
 
 def block_flowables(block: Block) -> list[Flowable]:
     if isinstance(block, Para):
-        style = {"normal": "body", "quote": "quote", "note": "note", "strong": "strong"}[block.tone]
-        return [para(block.text, STYLES[style], align_rtl=True)]
+        if block.tone == "quote":  # shaded box: Paragraph draws the background
+            return [para(block.text, STYLES["quote"], align_rtl=True)]
+        style = {"normal": "body", "note": "note", "strong": "strong"}[block.tone]
+        return [text(block.text, STYLES[style], align_rtl=True)]
     if isinstance(block, Rows):
         return _rows(block)
     if isinstance(block, Bullets):
-        out: list[Flowable] = [para(block.title, STYLES["h2"])] if block.title else []
+        out: list[Flowable] = [text(block.title, STYLES["h2"])] if block.title else []
         if block.items:  # one paragraph for the whole list: layout cost is per paragraph
             out.append(para_lines([("", f"• {item}") for item in block.items], STYLES["bullet"]))
         if not block.items:
-            out.append(para("Not recorded.", STYLES["note"]))
+            out.append(text("Not recorded.", STYLES["note"]))
         return out
     if isinstance(block, TableBlock):
         return _table(block)
@@ -85,17 +87,17 @@ def _rows(block: Rows) -> list[Flowable]:
     flows over pages. Far cheaper to lay out than a table of paragraphs."""
     out: list[Flowable] = []
     if block.title:
-        out.append(para(block.title, STYLES["h2"]))
+        out.append(text(block.title, STYLES["h2"]))
     if block.flag:
-        out.append(para(block.flag, STYLES["flag"]))
+        out.append(text(block.flag, STYLES["flag"]))
     pending: list[tuple[str, str]] = []
     for row in block.rows:
         if len(row.value) > LONG:
             if pending:
                 out.append(para_lines(pending, STYLES["lines"]))
                 pending = []
-            out.append(para(row.label, STYLES["label"]))
-            out.append(para(row.value, STYLES["body"], align_rtl=True))
+            out.append(text(row.label, STYLES["label"]))
+            out.append(text(row.value, STYLES["body"], align_rtl=True))
         else:
             pending.append((row.label, row.value))
     if pending:
@@ -106,24 +108,46 @@ def _rows(block: Rows) -> list[Flowable]:
 
 
 def _table(block: TableBlock) -> list[Flowable]:
-    """A table as one paragraph per row: the first cell in bold, then "column: value" for the others."""
+    """A table as one line per row: the first cell in bold, then "column: value" for the others. Consecutive
+    plain rows are one TextLines (spaced as separate paragraphs were); a row with a complex script is a shaped
+    Paragraph; a long row is split into a label and one paragraph per column."""
     out: list[Flowable] = []
     if block.title:
-        out.append(para(block.title, STYLES["h2"]))
+        out.append(text(block.title, STYLES["h2"]))
+    style = STYLES["row"]
+    plain: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if plain:
+            out.append(lead_lines(plain, style, gap=style.spaceAfter + style.spaceBefore) or _row_paragraphs(plain))
+            plain.clear()
+
     for row in block.rows:
         first, rest = row[0], list(zip(block.columns[1:], row[1:], strict=False))
-        prefix = f"<b>{rich(first).markup}</b> — " if first else ""
-        text = "; ".join(f"{column.lower()}: {value}" for column, value in rest)
-        if len(text) > LONG:
-            out.append(para(first, STYLES["label"]))
+        body = "; ".join(f"{column.lower()}: {value}" for column, value in rest)
+        if len(body) > LONG:
+            flush()
+            out.append(text(first, STYLES["label"]))
             for column, value in rest:
                 out.append(para(value, STYLES["body"], prefix=f"<b>{escape(column)}:</b> ", align_rtl=True))
+            continue
+        item = (first, f"— {body}" if first else body)
+        if lead_lines([item], style) is None:
+            flush()
+            out.extend(_row_paragraphs([item]))
         else:
-            style = STYLES["row"]
-            r = rich(first)
-            body = "; ".join(f"{escape(column.lower())}: {rich(value).markup}" for column, value in rest)
-            shaped = r.shaped or any(rich(v).shaped for _, v in rest)
-            out.append(Paragraph(prefix + body, style_for(style, shaped)))
+            plain.append(item)
+    flush()
+    return out
+
+
+def _row_paragraphs(items: list[tuple[str, str]]) -> list[Flowable]:
+    """Table rows holding a complex script: one shaped Paragraph each."""
+    out: list[Flowable] = []
+    for lead, value in items:
+        first, second = rich(lead), rich(value)
+        markup = f"<b>{first.markup}</b> {second.markup}" if lead else second.markup
+        out.append(Paragraph(markup, style_for(STYLES["row"], first.shaped or second.shaped)))
     return out
 
 

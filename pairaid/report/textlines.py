@@ -1,0 +1,192 @@
+"""A cheap flowable for plain text with no complex script: "bold lead, then text" lines laid out and drawn
+directly, without reportlab's Paragraph.
+
+Why: a referral copy has ~70 short blocks, most "Label: value" rows. Paragraph parses markup with an HTML
+parser, splits the text into font fragments and takes its slow multi-fragment path for every line with a bold
+label; that was most of the cost of a summary. Here the text is never parsed (so it needs no escaping), words
+are measured once per font, and each line is drawn as one or two strings. Only text that `is_plain` accepts
+comes here; anything with Arabic, Bengali or Gurmukhi still goes through Paragraph with HarfBuzz shaping.
+
+Layout follows Paragraph's for the same style (left aligned, first baseline `fontSize` below the top, one
+`leading` per line, a line breaks at spaces, a word too wide for a line is split) so pages look the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+from pairaid.report.fonts import BOLD, ensure_base_fonts, is_plain
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")  # as Paragraph: collapse runs of spaces; a no-break space stays in the word
+_FUZZ = 1e-6
+
+__all__ = ["TextLines", "is_plain"]
+
+
+@dataclass(frozen=True)
+class _Line:
+    top: float  # distance from the top of the flowable to the top of this line's box
+    indent: float  # from the flowable's left edge
+    runs: tuple[tuple[str, str], ...]  # (font name, text) drawn one after another
+
+
+class TextLines(Flowable):
+    """Items of (bold lead, text), each starting on a new line, like Paragraphs of "<b>lead</b> text" in
+    `style` placed one after another `gap` points apart. Both parts are plain text; a newline in the text
+    breaks the line. Split across pages between lines, as Paragraph does (never a lone first line)."""
+
+    def __init__(
+        self,
+        items: Sequence[tuple[str, str]],
+        style: ParagraphStyle,
+        *,
+        gap: float = 0.0,
+        lead_font: str = BOLD,
+        _lines: tuple[tuple[_Line, ...], float] | None = None,
+    ) -> None:
+        super().__init__()
+        ensure_base_fonts()
+        self.items = list(items)
+        self.style = style
+        self.gap = gap
+        self.lead_font = lead_font
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
+        self._layout: tuple[float, tuple[_Line, ...], float] | None = None
+        self._fixed = _lines  # a part of a split: already laid out for its width
+
+    # --- layout -------------------------------------------------------------------------------------------
+
+    def _lay_out(self, width: float) -> tuple[tuple[_Line, ...], float]:
+        if self._fixed is not None:
+            return self._fixed
+        if self._layout is not None and abs(self._layout[0] - width) < _FUZZ:
+            return self._layout[1], self._layout[2]
+        style = self.style
+        lines: list[_Line] = []
+        top = 0.0
+        for number, (lead, text) in enumerate(self.items):
+            if number:
+                top += self.gap
+            lead_words = [(self.lead_font, w) for w in _SPACES.split(lead) if w]
+            for index, segment in enumerate(text.split("\n")):
+                words = [(style.fontName, w) for w in _SPACES.split(segment) if w]
+                if index == 0:
+                    words = lead_words + words
+                # firstLineIndent applies to an item's first line only, not after a line break
+                first = style.leftIndent + (style.firstLineIndent if index == 0 else 0)
+                for indent, runs in _break(words, style, width, first):
+                    lines.append(_Line(top, indent, runs))
+                    top += style.leading
+        self._layout = (width, tuple(lines), top)
+        return self._layout[1], top
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, height = self._lay_out(availWidth)
+        self.width, self.height = availWidth, height
+        return availWidth, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines, height = self._lay_out(availWidth)
+        leading = self.style.leading
+        fit = sum(1 for line in lines if line.top + leading <= availHeight + _FUZZ)
+        if fit <= 1:  # no orphan: a lone first line moves on with the rest (Paragraph's allowOrphans=0)
+            return []
+        if fit >= len(lines):
+            return [self]
+        head, tail = lines[:fit], lines[fit:]
+        shift = tail[0].top
+        return [
+            TextLines([], self.style, lead_font=self.lead_font, _lines=(tuple(head), head[-1].top + leading)),
+            TextLines(
+                [],
+                self.style,
+                lead_font=self.lead_font,
+                _lines=(tuple(_Line(x.top - shift, x.indent, x.runs) for x in tail), height - shift),
+            ),
+        ]
+
+    def getSpaceBefore(self) -> float:
+        return self.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.spaceAfter
+
+    # --- drawing ------------------------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        lines, height = self._lay_out(self.width)
+        if not lines:
+            return
+        style = self.style
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        text = canvas.beginText()
+        current = None
+        for line in lines:
+            text.setTextOrigin(line.indent, height - line.top - style.fontSize)
+            for font, run in line.runs:
+                if font != current:
+                    text.setFont(font, style.fontSize, style.leading)
+                    current = font
+                text.textOut(run)
+        canvas.drawText(text)
+        canvas.restoreState()
+
+
+def _width(word: str, font: str, size: float) -> float:
+    return pdfmetrics.getFont(font).stringWidth(word, size)
+
+
+def _break(
+    words: list[tuple[str, str]], style: ParagraphStyle, width: float, first_indent: float
+) -> list[tuple[float, tuple[tuple[str, str], ...]]]:
+    """Greedy line breaking of (font, word) pairs; returns (indent, runs) per line, at least one line.
+
+    A space takes the font of the word after it, as in a Paragraph of "<b>lead</b> text"."""
+    size = style.fontSize
+    out: list[tuple[float, tuple[tuple[str, str], ...]]] = []
+    indent = first_indent
+    line: list[tuple[str, str]] = []
+    used = 0.0
+
+    def finish() -> None:
+        nonlocal line, used, indent
+        runs: list[tuple[str, str]] = []
+        for position, (font, word) in enumerate(line):
+            if runs and runs[-1][0] == font:
+                runs[-1] = (font, f"{runs[-1][1]} {word}")
+            else:
+                runs.append((font, f" {word}" if position else word))
+        out.append((indent, tuple(runs)))
+        line, used, indent = [], 0.0, style.leftIndent
+
+    for font, word in words:
+        room = width - indent - style.rightIndent
+        w = _width(word, font, size)
+        extra = w + (_width(" ", font, size) if line else 0.0)
+        if line and used + extra > room + _FUZZ:
+            finish()
+            room = width - indent - style.rightIndent
+            extra = w
+        if not line and w > room + _FUZZ:  # a word wider than the line: split it, as Paragraph does
+            piece = ""
+            for ch in word:
+                if piece and _width(piece + ch, font, size) > room + _FUZZ:
+                    line, used = [(font, piece)], room
+                    finish()
+                    room = width - indent - style.rightIndent
+                    piece = ""
+                piece += ch
+            word, extra = piece, _width(piece, font, size)
+        line.append((font, word))
+        used += extra
+    finish()
+    return out
