@@ -1,4 +1,4 @@
-"""`pairaid pathway check|schema|services|import-oruk|export-hsds`: pathway files for commissioners and
+"""`pairaid pathway check|schema|services|map|import-oruk|export-hsds`: pathway files for commissioners and
 midwives."""
 
 from __future__ import annotations
@@ -39,6 +39,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     services.add_argument("--pathway", metavar="FILE", help="pathway file (default: the bundled Birmingham one)")
     services.add_argument("--json", action="store_true", help="print the services as JSON")
     services.set_defaults(handler=run_services)
+
+    map_ = actions.add_parser("map", help="print the map of services as a PDF",
+                              description="Write a one- or two-page A4 map of the pathway's services by level, "
+                              "with the safeguarding front door first.")
+    map_.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF file to write")
+    map_.add_argument("--pathway", metavar="FILE", help="pathway file (default: the bundled Birmingham one)")
+    map_.set_defaults(handler=run_map)
 
     imp = actions.add_parser("import-oruk", help="make a pathway file from an Open Referral UK file",
                              description="Import services from an ORUK 1.0 or 3.0 page, or one service. The "
@@ -209,4 +216,20 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write ({exc.strerror})") from None
     print(f"{args.output}: {len(pathway.services)} service(s) written as an ORUK 3.0 service page.")
+    return 0
+
+
+def run_map(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pairaid.commands.common import CliError
+    from pairaid.pathway.loading import load_pathway_for_cli
+    from pairaid.report import ReportError, render_service_map
+
+    pathway = load_pathway_for_cli(args.pathway)
+    try:
+        out = render_service_map(pathway, Path(args.output))
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"{out}: map of {len(pathway.services)} service(s) written.")
     return 0

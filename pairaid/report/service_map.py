@@ -15,9 +15,9 @@ from pairaid.report.pages import Furniture, build_pdf, frame_width
 from pairaid.report.styles import ACCENT, STYLES, ParagraphStyle, para
 
 LEVEL_ORDER = ("statutory", "specialist", "targeted", "universal")
-_small = ParagraphStyle("map_cell", parent=STYLES["cell"], fontSize=7.5, leading=9.5)
+_small = ParagraphStyle("map_cell", parent=STYLES["cell"], fontSize=7, leading=8.4)
 _small_bold = ParagraphStyle("map_name", parent=_small, fontName=STYLES["label"].fontName)
-_flag = ParagraphStyle("map_flag", parent=STYLES["flag"], fontSize=7, leading=9)
+_flag = ParagraphStyle("map_flag", parent=STYLES["flag"], fontSize=6.5, leading=8)
 
 
 def write_service_map(pathway: Pathway, out_path: Path) -> Path:
@@ -70,11 +70,10 @@ def _row(service: Service) -> list[Flowable]:
     c = service.contact
     contact = "; ".join(t for t in (c.phone, c.email, c.url, c.hours) if t) or "Not recorded"
     name: list[Flowable] = [para(service.name, _small_bold)]
-    if service.provider:
-        name.append(para(service.provider, _small))
     if not service.is_verified:
         name.append(para(f"Unverified: {CHECK_BEFORE_REFERRING}", _flag))
-    who = (service.description + " " if service.description else "") + f"Ages: {_ages(service)}."
+    provider = f"{service.provider}. " if service.provider else ""
+    who = provider + (service.description + " " if service.description else "") + f"Ages: {_ages(service)}."
     return [name, para(who, _small), para(refer.strip() or "Not recorded", _small), para(contact, _small)]
 
 
@@ -90,7 +89,7 @@ def map_story(pathway: Pathway) -> list[Flowable]:
         _front_door(pathway),
     ]
     width = frame_width()
-    widths = [width * w for w in (0.24, 0.32, 0.24, 0.20)]
+    widths = [width * w for w in (0.22, 0.36, 0.26, 0.16)]
     head = [para(t, STYLES["cell_head"]) for t in ("Service", "Who it is for", "How to refer", "Contact")]
     for level in LEVEL_ORDER:
         services = sorted(
@@ -110,8 +109,10 @@ def map_story(pathway: Pathway) -> list[Flowable]:
                     ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#c8ccd0")),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ]
             )
         )

@@ -85,3 +85,21 @@ def test_not_utf8(tmp_path: Path) -> None:
     path.write_bytes('{"x": "Zoë"}'.encode("latin-1"))
     result = run("assess", str(path))
     assert result.returncode == 1 and "not UTF-8" in result.stderr
+
+
+def test_pathway_map_writes_a_pdf_naming_the_services(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "map.pdf"
+    result = run("pathway", "map", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(str(out))
+    assert 1 <= len(reader.pages) <= 2
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Acacia Family Support" in text
+    assert "0121 303 1888" in text  # the front door
+
+
+def test_pathway_map_into_a_missing_folder_is_a_message(tmp_path: Path) -> None:
+    result = run("pathway", "map", "-o", str(tmp_path / "nope" / "map.pdf"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.startswith("pairaid:")
