@@ -315,6 +315,9 @@ def _print(result: StepResult) -> None:
 
 
 def run_self_test(args: argparse.Namespace) -> int:
+    from pairaid.commands.version import safe_console
+
+    safe_console()
     print(f"pairaid {__version__} self-test ({'bundle' if getattr(sys, 'frozen', False) else 'source'} install; "
           "scratch files in a temporary folder, your records are not touched)", flush=True)
     with tempfile.TemporaryDirectory(prefix="pairaid-self-test-") as scratch:

@@ -69,7 +69,17 @@ def version_lines() -> tuple[list[str], bool]:
     return lines, healthy
 
 
+def safe_console() -> None:
+    """A pathway title or folder name the console's code page cannot show is escaped, never a traceback
+    (Windows consoles redirected to a file use the ANSI code page)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def run_version(args: argparse.Namespace) -> int:
+    safe_console()
     lines, healthy = version_lines()
     print("\n".join(lines))
     if not healthy:

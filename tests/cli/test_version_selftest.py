@@ -210,3 +210,11 @@ def test_inside_a_bundle_qt_failing_to_load_is_a_failure_not_a_skip(
     assert main(["--self-test", "--data-dir", str(tmp_path / "unused")]) == 1
     window = next(line for line in capsys.readouterr().out.splitlines() if "  window " in line)
     assert window.startswith("FAIL") and "the desktop app will not start" in window
+
+
+def test_a_console_that_cannot_show_a_folder_name_gets_it_escaped_not_a_traceback(tmp_path: Path) -> None:
+    env = {**isolated_env(tmp_path), "PYTHONIOENCODING": "ascii"}
+    result = run("--self-test", "--data-dir", str(tmp_path / "Łukasz Wójcik"), env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "\\u0141ukasz W\\xf3jcik" in result.stdout
