@@ -9,6 +9,7 @@ read and registered the first time a run needs it, and only fonts that are used 
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -49,6 +50,10 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0980, 0x09FF, "bengali"),
     (0x0A00, 0x0A7F, "gurmukhi"),
 )
+
+# Any character of a complex script (the ranges above): one regex search instead of a loop over characters.
+_COMPLEX_CHAR = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high, _ in _RANGES) + "]")
+
 
 _lock = threading.Lock()
 
@@ -92,7 +97,7 @@ def script_of(ch: str) -> str | None:
 def script_runs(text: str) -> list[tuple[str, str]]:
     """Split text into (script, run) pairs. Spaces join the run they are in, so a name of several words in
     one script stays one run; other neutral characters (digits, punctuation) are Latin."""
-    if not text or max(text) < "\u0600":
+    if _COMPLEX_CHAR.search(text) is None:
         return [("latin", text)] if text else []  # the common case: no complex script at all
     runs: list[tuple[str, str]] = []
     current = "latin"
@@ -113,9 +118,7 @@ def script_runs(text: str) -> list[tuple[str, str]]:
 
 def is_plain(text: str) -> bool:
     """True when `text` holds no complex script, so it needs no shaping and no font but the Latin ones."""
-    if not text or max(text) < "\u0600":
-        return True
-    return all(script not in COMPLEX_SCRIPTS for script, _ in script_runs(text))
+    return _COMPLEX_CHAR.search(text) is None
 
 
 @dataclass(frozen=True)
