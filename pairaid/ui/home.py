@@ -343,7 +343,6 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         if self._list_records is None or self.pathway is None:
             return  # still loading: the list is filled by set_source
-        from PySide6.QtCore import Qt  # PySide6 builds Qt's ~100 enums on first use (15-20 ms): after the frame
         self._records = list(self._list_records(self.query()))
         self.table.setRowCount(len(self._records))
         for row, info in enumerate(self._records):
@@ -358,10 +357,8 @@ class HomeView(QWidget):
             ]
             if getattr(info, "safeguarding", False):
                 cells[4] += " — safeguarding"
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, getattr(info, "id", ""))
-                self.table.setItem(row, col, item)
+            for col, text in enumerate(cells):  # the row's record id is self._records[row].id
+                self.table.setItem(row, col, QTableWidgetItem(text))
         if self._records:
             self.table.selectRow(0)
         count = len(self._records)
