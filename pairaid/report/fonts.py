@@ -152,6 +152,7 @@ def rich(text: str) -> Rich:
 # ("(محمد)", or the initials "م.") is drawn with glyph numbers of the wrong font: garbage. Shape each
 # one-font piece on its own and join them.
 _shape_whole_word = ttfonts.shapeFragWord
+_LATIN_FONTS = frozenset({REGULAR, BOLD})
 
 
 def _shape_by_font(word, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -159,6 +160,8 @@ def _shape_by_font(word, *args, **kwargs):  # type: ignore[no-untyped-def]
         return word
     pieces = word[1:]
     fonts = {getattr(frag, "fontName", None) for frag, _ in pieces if not hasattr(frag, "cbDefn")}
+    if fonts <= _LATIN_FONTS:  # a Latin word in a shaped paragraph: drawn as in an unshaped one, and far cheaper
+        return word
     if len(fonts) <= 1:
         return _shape_whole_word(word, *args, **kwargs)
     joined = ttfonts.makeShapedFragWord(word)([0])

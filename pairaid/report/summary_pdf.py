@@ -129,7 +129,8 @@ def _table(block: TableBlock) -> list[Flowable]:
             flush()
             out.append(text(first, STYLES["label"]))
             for column, value in rest:
-                out.append(para(value, STYLES["body"], prefix=f"<b>{escape(column)}:</b> ", align_rtl=True))
+                fast = lead_lines([(f"{column}:", value)], STYLES["body"])
+                out.append(fast or para(value, STYLES["body"], prefix=f"<b>{escape(column)}:</b> ", align_rtl=True))
             continue
         item = (first, f"— {body}" if first else body)
         if lead_lines([item], style) is None:
