@@ -5,6 +5,8 @@
    this process subtracts the time it started the child, so each figure runs from process start (Python,
    imports, Qt) to the milestone itself, without the exit:
    - floor: a bare `QMainWindow` (1280x720) receives its first paint;
+   The app runs as the user starts it (`pairaid.__main__.main(["--data-dir", ...])`: crash hook, arguments,
+   style, window; then data folder, log, store and pathway), watched through a wrapper around build_window.
    - (a) first paint: the main window painting home, laid out, with the "New visit" button enabled and
      reachable by Tab (home still says "Loading…" for its list and pathway card);
    - (b) home data loaded: the records database open, the checked pathway loaded (from its cache, as on
@@ -66,43 +68,53 @@ print("paint", painted[0])
 
 APP = """
 import sys, time
-from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from pairaid.ui.style import apply_style
-apply_style(app)
-from pairaid.app import build_window
-window = build_window(Path(sys.argv[1]), defer=True)
-home = window.home
+import pairaid.app as app_module
+
+build_window = app_module.build_window
 marks = {}
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and "paint" not in marks:
-            marks["paint"] = time.monotonic()
-            # usable: home laid out on screen, New visit enabled and reachable by Tab
-            button = home.new_button
-            assert window.isVisible() and home.isVisible() and button.isVisible() and button.isEnabled()
-            assert button.focusPolicy() & Qt.FocusPolicy.TabFocus and button.width() > 0
-            marks["modules"] = [m for m in ("pydantic", "sqlite_utils", "pairaid.store", "pairaid.ui.walkthrough")
-                                if m in sys.modules]
-        return False
-watch = Watch()
-home.new_button.installEventFilter(watch)
-window.loaded.connect(lambda: marks.setdefault("loaded", time.monotonic()))
-window.load_failed.connect(lambda: sys.exit("could not load"))
-window.show()
-while "loaded" not in marks:
-    app.processEvents()
-app.processEvents()  # the filled list and card are painted
-assert not marks["modules"], f"imported before the first paint: {marks['modules']}"
-assert window.pathway.pathway.title in home.pathway_label.text()
-assert len(home.record_ids()) == int(sys.argv[2]) and home.table.rowCount() == int(sys.argv[2])
-for absent in ("reportlab", "pairaid.ui.walkthrough", "pairaid.ui.sections", "pairaid.pathway.check"):
-    assert absent not in sys.modules or (absent == "pairaid.pathway.check" and sys.argv[3] == "cold"), absent
+
+def build_and_watch(*args, **kwargs):  # the real main() builds the window; watch it from here
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = build_window(*args, **kwargs)
+    home = window.home
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and "paint" not in marks:
+                marks["paint"] = time.monotonic()
+                # usable: home laid out on screen, New visit enabled (Tab reachability checked at the end)
+                button = home.new_button
+                assert window.isVisible() and home.isVisible() and button.isVisible() and button.isEnabled()
+                assert button.width() > 0 and home.is_loading()
+                marks["modules"] = [m for m in ("pydantic", "sqlite_utils", "pairaid.store",
+                                                "pairaid.ui.walkthrough") if m in sys.modules]
+            return False
+
+    def loaded():
+        marks["loaded"] = time.monotonic()
+        assert "paint" in marks, "loaded before the first paint"
+        assert not marks["modules"], f"imported before the first paint: {marks['modules']}"
+        assert window.pathway.pathway.title in home.pathway_label.text()
+        assert len(home.record_ids()) == int(sys.argv[2]) == home.table.rowCount()
+        assert home.new_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+        for absent in ("reportlab", "pairaid.ui.walkthrough", "pairaid.ui.sections", "pairaid.pathway.check"):
+            assert absent not in sys.modules or (absent == "pairaid.pathway.check" and sys.argv[3] == "cold"), absent
+        QApplication.instance().quit()
+
+    window.watch = Watch()
+    home.new_button.installEventFilter(window.watch)
+    window.loaded.connect(loaded)
+    return window
+
+app_module.build_window = build_and_watch
+from pairaid.__main__ import main  # what `python -m pairaid` and the bundle run
+
+code = main(["--data-dir", sys.argv[1]])
+assert code == 0 and "loaded" in marks, code
 print("paint", marks["paint"])
 print("loaded", marks["loaded"])
-window.close_store()
 """
 
 

@@ -10,6 +10,7 @@ population need) are imported only when first needed.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pairaid.app")
 LOG_NAME = "pairaid.log"
+DATA_DIR_ENV = "PAIRAID_DATA_DIR"  # as pairaid.store.paths.ENV_VAR
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -167,15 +169,37 @@ def load_parts(data_dir: Path, pathway_path: str | None, parent: QWidget | None 
     return Started(store, pathway)
 
 
-def build_window(data_dir: Path, pathway_path: str | None = None, *, defer: bool = False) -> MainWindow | None:
+def planned_data_dir(cli_value: str | None) -> Path:
+    """The folder `pairaid.store.resolve_data_dir` will use (same order: --data-dir, $PAIRAID_DATA_DIR, the
+    platform's user data folder), computed without creating it and without importing `pairaid.store`, whose
+    package imports pydantic and sqlite-utils (about 180 ms): the window needs the folder for its layout
+    before its first paint. The loader then calls resolve_data_dir itself; a test keeps the two equal."""
+    if cli_value:
+        folder = Path(cli_value).expanduser()
+    elif os.environ.get(DATA_DIR_ENV):
+        folder = Path(os.environ[DATA_DIR_ENV]).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        folder = Path(user_data_dir("pairaid", appauthor=False))
+    return folder.resolve()
+
+
+def build_window(data_dir: Path, pathway_path: str | None = None, *, defer: bool = False,
+                 prepare: Callable[[QWidget | None], bool] | None = None) -> MainWindow | None:
     """The main window, not yet shown. defer=False: the store and pathway are opened now, and None means
     pairaid cannot start. defer=True (the app): they are opened right after the window's first paint, and
-    the window's `load_failed` signal says it cannot start."""
+    the window's `load_failed` signal says it cannot start. `prepare` runs first in the loader (the app
+    creates its data folder and log there); False from it means pairaid cannot start."""
     from pairaid.ui.main_window import MainWindow
     from pairaid.ui.settings import WindowSettings
 
-    window = MainWindow(WindowSettings(data_dir), lambda parent: load_parts(data_dir, pathway_path, parent),
-                        place_factories())
+    def loader(parent: QWidget | None) -> Started | None:
+        if prepare is not None and not prepare(parent):
+            return None
+        return load_parts(data_dir, pathway_path, parent)
+
+    window = MainWindow(WindowSettings(data_dir), loader, place_factories())
     if not defer and not window.ensure_loaded():
         window.deleteLater()
         return None
@@ -188,7 +212,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from pairaid.store.paths import resolve_data_dir
     from pairaid.ui import dialogs
     from pairaid.ui.style import apply_style
 
@@ -196,19 +219,27 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("pairaid")
     app.setApplicationDisplayName("pairaid")
     apply_style(app)  # type: ignore[arg-type]
-    try:
-        data_dir = resolve_data_dir(args.data_dir)
-    except OSError as exc:
-        dialogs.error(None, "The data folder cannot be used",
-                      f"{exc}. Choose another folder with --data-dir, or ask your IT service desk.")
-        return 1
-    hook.data_dir = data_dir
-    setup_logging(data_dir)
-    log.info("starting")
-    window = build_window(data_dir, args.pathway, defer=True)
+    data_dir = planned_data_dir(args.data_dir)
+
+    def prepare(parent: QWidget | None) -> bool:
+        """After the first paint: create the data folder (0700) and start the log there."""
+        from pairaid.store.paths import resolve_data_dir
+
+        try:
+            resolve_data_dir(args.data_dir)
+        except OSError as exc:
+            dialogs.error(parent, "The data folder cannot be used",
+                          f"{exc}. Choose another folder with --data-dir, or ask your IT service desk.")
+            return False
+        hook.data_dir = data_dir
+        setup_logging(data_dir)
+        log.info("starting")
+        return True
+
+    window = build_window(data_dir, args.pathway, defer=True, prepare=prepare)
     assert window is not None
     hook.before_report.append(window.flush)
-    window.load_failed.connect(lambda: app.exit(1))  # the loader has already said why in a dialog
+    window.load_failed.connect(lambda: app.exit(1))  # prepare or the loader has already said why in a dialog
     window.loaded.connect(window.restore_last_record)
     window.show()
     code = app.exec()

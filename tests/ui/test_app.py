@@ -317,3 +317,73 @@ def test_deferred_load_that_cannot_open_the_store_says_so_and_stops(qtbot, tmp_d
     log.answers.append(False)
     assert app_module.build_window(tmp_data_dir) is None  # eager: no window at all
     assert (tmp_data_dir / "pairaid.db").read_bytes().startswith(b"this is not")
+
+
+def test_planned_data_dir_is_where_the_store_puts_the_data(tmp_path: Path, monkeypatch) -> None:
+    """main() names the data folder before the first paint without importing pairaid.store; the loader then
+    creates it with the store's own resolve_data_dir: both must agree, whichever way the folder is given."""
+    from pairaid.store.paths import ENV_VAR, resolve_data_dir
+
+    assert app_module.DATA_DIR_ENV == ENV_VAR
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    given = str(tmp_path / "given")
+    planned = [app_module.planned_data_dir(given), app_module.planned_data_dir(None)]
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "from-env"))
+    planned.append(app_module.planned_data_dir(None))
+    assert not any(folder.exists() for folder in planned)  # naming a folder creates nothing
+    assert resolve_data_dir(None) == planned[2]
+    monkeypatch.delenv(ENV_VAR)
+    assert [resolve_data_dir(given), resolve_data_dir(None)] == planned[:2]
+    assert len(set(planned)) == 3
+
+
+def _run_main(monkeypatch, argv: list[str], until: str = "loaded") -> tuple[int, list]:
+    """Run the real main() until the window has loaded (or failed), with the process-wide hooks restored."""
+    import logging
+    import sys
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    windows: list = []
+    real = app_module.build_window
+
+    def watched(*args, **kwargs):
+        window = real(*args, **kwargs)
+        windows.append(window)
+        window.loaded.connect(lambda: QTimer.singleShot(0, QApplication.instance().quit))
+        return window
+
+    monkeypatch.setattr(app_module, "build_window", watched)
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        code = app_module.main(argv)
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
+    return code, windows
+
+
+def test_main_paints_first_then_creates_the_data_folder_log_and_store(tmp_path: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    data_dir = tmp_path / "new-data"
+    code, windows = _run_main(monkeypatch, ["--data-dir", str(data_dir)])
+    assert code == 0 and windows[0].is_loaded()
+    assert (data_dir / "pairaid.db").exists() and (data_dir.stat().st_mode & 0o777) == 0o700
+    assert "starting" in (data_dir / "pairaid.log").read_text(encoding="utf-8")
+    windows[0].close_store()
+
+
+def test_main_with_an_unusable_data_folder_says_so_and_exits_1(tmp_path: Path, monkeypatch) -> None:
+    log = DialogLog().install(monkeypatch)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, windows = _run_main(monkeypatch, ["--data-dir", str(blocker)])
+    assert code == 1 and not windows[0].is_loaded()
+    assert log.errors[-1][0] == "The data folder cannot be used" and "--data-dir" in log.errors[-1][1]
