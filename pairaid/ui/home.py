@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
@@ -48,8 +47,7 @@ STATUSES: list[tuple[str, str]] = [
 COLUMNS = ["Baby", "NHS number", "Visit date", "Contact", "Level", "Status"]
 
 
-@dataclass(frozen=True)
-class RecordQuery:
+class RecordQuery(NamedTuple):  # a NamedTuple, not a dataclass: `dataclasses` is not needed for the first frame
     """What the practitioner searched for; empty fields match everything."""
 
     text: str = ""

@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -48,8 +47,7 @@ if TYPE_CHECKING:  # pydantic, SQLite and the visit screen are imported after th
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Started:
+class Started(NamedTuple):
     """What home needs to list records: made by the loader once the window is on screen."""
 
     store: Store
