@@ -153,7 +153,7 @@ def _row_paragraphs(items: list[tuple[str, str]]) -> list[Flowable]:
 
 
 def _alert(block: Alert) -> Flowable:
-    cells = [[para(block.title, STYLES["alert_title"])]] + [[para(line, STYLES["alert"])] for line in block.lines]
+    cells = [[text(block.title, STYLES["alert_title"])]] + [[text(line, STYLES["alert"])] for line in block.lines]
     table = Table(cells, colWidths=[frame_width()], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -172,7 +172,7 @@ def _alert(block: Alert) -> Flowable:
 
 def _signature(block: Signature) -> Flowable:
     width = frame_width()
-    rows = [[para(f"{block.who}: {label}", STYLES["label"]), ""] for label in block.lines]
+    rows = [[text(f"{block.who}: {label}", STYLES["label"]), ""] for label in block.lines]
     table = Table(rows, colWidths=[width * 0.3, width * 0.5], rowHeights=[9 * mm] * len(rows), hAlign="LEFT")
     table.setStyle(
         TableStyle(
