@@ -4,6 +4,9 @@ TTF, medians measured in the same run (target: at most 2x).
 Both write a file to the same temporary folder, in the same warm process (fonts registered once, as in the
 app). "Typical": the synthetic family of tests/report/fixtures with two carers (a Vietnamese and an Arabic
 name). Also shown: the same family with names in all five scripts, and a 20,000-character note.
+
+`--no-accel` measures as if the optional C accelerator `rl_accel` were not installed (reportlab then uses its
+pure-Python fallbacks); it speeds both sides, so the ratio barely moves.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+if "--no-accel" in sys.argv:
+    sys.modules["_rl_accel"] = None  # reportlab falls back to pure Python, as on a machine without rl_accel
 
 import statistics
 import time
@@ -64,7 +69,11 @@ def interleaved_medians(fn: Callable[[], object], floor: Callable[[], object], r
 
 
 def main() -> None:
+    from reportlab.lib import rl_accel
+
+    accelerated = type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
     print("## summary PDF (issue 4)")
+    print(f"reportlab C accelerator (rl_accel): {'in use' if accelerated else 'not in use'}")
     pathway = load_pathway(FIXTURES / "pathway.yaml")
     data = json.loads((FIXTURES / "visit.json").read_text(encoding="utf-8"))
     typical = copy.deepcopy(data)
