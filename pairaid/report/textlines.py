@@ -36,6 +36,7 @@ class _Line:
     top: float  # distance from the top of the flowable to the top of this line's box
     indent: float  # from the flowable's left edge
     runs: tuple[tuple[str, str], ...]  # (font name, text) drawn one after another
+    word_space: float = 0.0  # negative when the spaces are squeezed so the line fits (as Paragraph does)
 
 
 class TextLines(Flowable):
@@ -76,15 +77,28 @@ class TextLines(Flowable):
         for number, (lead, text) in enumerate(self.items):
             if number:
                 top += self.gap
-            lead_words = [(self.lead_font, w) for w in _SPACES.split(lead) if w]
+            lead_words = [w for w in _SPACES.split(lead) if w]
             for index, segment in enumerate(text.split("\n")):
-                words = [(style.fontName, w) for w in _SPACES.split(segment) if w]
-                if index == 0:
-                    words = lead_words + words
+                words = [w for w in _SPACES.split(segment) if w]
+                bold = lead_words if index == 0 else []
+                runs: list[tuple[str, str]] = []
+                if bold:
+                    runs.append((self.lead_font, " ".join(bold)))
+                if words:
+                    runs.append((style.fontName, (" " if runs else "") + " ".join(words)))
                 # firstLineIndent applies to an item's first line only, not after a line break
                 first = style.leftIndent + (style.firstLineIndent if index == 0 else 0)
-                for indent, runs in _break(words, style, width, first):
-                    lines.append(_Line(top, indent, runs))
+                # Most rows fit on one line: measure the whole line once before breaking it word by word.
+                room = width - first - style.rightIndent
+                used = sum(_width(t, f, style.fontSize) for f, t in runs)
+                spaces = [_width(" ", f, style.fontSize) for f, t in runs for _ in range(t.count(" "))]
+                if used <= room + style.spaceShrinkage * sum(spaces) + _FUZZ:
+                    broken = [_Line(0, first, tuple(runs), _squeeze(used, room, len(spaces)))]
+                else:
+                    tagged = [(self.lead_font, w) for w in bold] + [(style.fontName, w) for w in words]
+                    broken = _break(tagged, style, width, first)
+                for line in broken:
+                    lines.append(_Line(top, line.indent, line.runs, line.word_space))
                     top += style.leading
         self._layout = (width, tuple(lines), top)
         return self._layout[1], top
@@ -110,7 +124,7 @@ class TextLines(Flowable):
                 [],
                 self.style,
                 lead_font=self.lead_font,
-                _lines=(tuple(_Line(x.top - shift, x.indent, x.runs) for x in tail), height - shift),
+                _lines=(tuple(_Line(x.top - shift, x.indent, x.runs, x.word_space) for x in tail), height - shift),
             ),
         ]
 
@@ -132,8 +146,12 @@ class TextLines(Flowable):
         canvas.setFillColor(style.textColor)
         text = canvas.beginText()
         current = None
+        squeezed = False
         for line in lines:
             text.setTextOrigin(line.indent, height - line.top - style.fontSize)
+            if line.word_space or squeezed:
+                text.setWordSpace(line.word_space)  # the TTF subsets keep ASCII codes, so Tw reaches spaces
+                squeezed = bool(line.word_space)
             for font, run in line.runs:
                 if font != current:
                     text.setFont(font, style.fontSize, style.leading)
@@ -156,37 +174,43 @@ def _advances(font: str) -> tuple[Callable[[int, int], int], int]:
     return face.charWidths.get, face.defaultWidth
 
 
-def _break(
-    words: list[tuple[str, str]], style: ParagraphStyle, width: float, first_indent: float
-) -> list[tuple[float, tuple[tuple[str, str], ...]]]:
-    """Greedy line breaking of (font, word) pairs; returns (indent, runs) per line, at least one line.
+def _squeeze(used: float, room: float, spaces: int) -> float:
+    """Word spacing that brings a line `used` points wide into `room` (0 when it fits as it is)."""
+    return (room - used) / spaces if used > room and spaces else 0.0
 
-    A space takes the font of the word after it, as in a Paragraph of "<b>lead</b> text"."""
+
+def _break(words: list[tuple[str, str]], style: ParagraphStyle, width: float, first_indent: float) -> list[_Line]:
+    """Greedy line breaking of (font, word) pairs; returns lines (top left 0), at least one.
+
+    As Paragraph: a space takes the font of the word after it (as in "<b>lead</b> text"), and a line may
+    overrun by `spaceShrinkage` of its spaces' width, drawn with the spaces squeezed."""
     size = style.fontSize
-    out: list[tuple[float, tuple[tuple[str, str], ...]]] = []
+    out: list[_Line] = []
     indent = first_indent
     line: list[tuple[str, str]] = []
     used = 0.0
+    spaces = 0.0
 
     def finish() -> None:
-        nonlocal line, used, indent
+        nonlocal line, used, spaces, indent
         runs: list[tuple[str, str]] = []
         for position, (font, word) in enumerate(line):
             if runs and runs[-1][0] == font:
                 runs[-1] = (font, f"{runs[-1][1]} {word}")
             else:
                 runs.append((font, f" {word}" if position else word))
-        out.append((indent, tuple(runs)))
-        line, used, indent = [], 0.0, style.leftIndent
+        room = width - indent - style.rightIndent
+        out.append(_Line(0, indent, tuple(runs), _squeeze(used, room, len(line) - 1)))
+        line, used, spaces, indent = [], 0.0, 0.0, style.leftIndent
 
     for font, word in words:
         room = width - indent - style.rightIndent
         w = _width(word, font, size)
-        extra = w + (_width(" ", font, size) if line else 0.0)
-        if line and used + extra > room + _FUZZ:
+        space = _width(" ", font, size) if line else 0.0
+        if line and used + space + w > room + style.spaceShrinkage * (spaces + space) + _FUZZ:
             finish()
             room = width - indent - style.rightIndent
-            extra = w
+            space = 0.0
         if not line and w > room + _FUZZ:  # a word wider than the line: split it, as Paragraph does
             piece = ""
             for ch in word:
@@ -196,8 +220,9 @@ def _break(
                     room = width - indent - style.rightIndent
                     piece = ""
                 piece += ch
-            word, extra = piece, _width(piece, font, size)
+            word, w = piece, _width(piece, font, size)
         line.append((font, word))
-        used += extra
+        used += space + w
+        spaces += space
     finish()
     return out
