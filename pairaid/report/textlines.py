@@ -91,9 +91,11 @@ class TextLines(Flowable):
                 # Most rows fit on one line: measure the whole line once before breaking it word by word.
                 room = width - first - style.rightIndent
                 used = sum(_width(t, f, style.fontSize) for f, t in runs)
-                spaces = [_width(" ", f, style.fontSize) for f, t in runs for _ in range(t.count(" "))]
-                if used <= room + style.spaceShrinkage * sum(spaces) + _FUZZ:
-                    broken = [_Line(0, first, tuple(runs), _squeeze(used, room, len(spaces)))]
+                if used <= room + _FUZZ:
+                    broken = [_Line(0, first, tuple(runs))]
+                elif used <= room + style.spaceShrinkage * _spaces_width(runs, style.fontSize) + _FUZZ:
+                    spaces = sum(t.count(" ") for _, t in runs)
+                    broken = [_Line(0, first, tuple(runs), _squeeze(used, room, spaces))]
                 else:
                     tagged = [(self.lead_font, w) for w in bold] + [(style.fontName, w) for w in words]
                     broken = _break(tagged, style, width, first)
@@ -141,8 +143,7 @@ class TextLines(Flowable):
         if not lines:
             return
         style = self.style
-        canvas = self.canv
-        canvas.saveState()
+        canvas = self.canv  # Flowable.drawOn saves and restores the canvas state around draw()
         canvas.setFillColor(style.textColor)
         text = canvas.beginText()
         current = None
@@ -158,7 +159,6 @@ class TextLines(Flowable):
                     current = font
                 text.textOut(run)
         canvas.drawText(text)
-        canvas.restoreState()
 
 
 def _width(word: str, font: str, size: float) -> float:
@@ -172,6 +172,10 @@ def _width(word: str, font: str, size: float) -> float:
 def _advances(font: str) -> tuple[Callable[[int, int], int], int]:
     face = pdfmetrics.getFont(font).face
     return face.charWidths.get, face.defaultWidth
+
+
+def _spaces_width(runs: Sequence[tuple[str, str]], size: float) -> float:
+    return sum(t.count(" ") * _width(" ", f, size) for f, t in runs)
 
 
 def _squeeze(used: float, room: float, spaces: int) -> float:
@@ -190,6 +194,7 @@ def _break(words: list[tuple[str, str]], style: ParagraphStyle, width: float, fi
     line: list[tuple[str, str]] = []
     used = 0.0
     spaces = 0.0
+    space_of: dict[str, float] = {}
 
     def finish() -> None:
         nonlocal line, used, spaces, indent
@@ -206,7 +211,7 @@ def _break(words: list[tuple[str, str]], style: ParagraphStyle, width: float, fi
     for font, word in words:
         room = width - indent - style.rightIndent
         w = _width(word, font, size)
-        space = _width(" ", font, size) if line else 0.0
+        space = (space_of.get(font) or space_of.setdefault(font, _width(" ", font, size))) if line else 0.0
         if line and used + space + w > room + style.spaceShrinkage * (spaces + space) + _FUZZ:
             finish()
             room = width - indent - style.rightIndent
