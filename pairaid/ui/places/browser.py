@@ -92,7 +92,7 @@ class PathwayBrowserView(PlaceView):
         splitter.setSizes([820, 520])
         layout.addWidget(splitter, 1)
 
-        self.setFocusProxy(self.search)
+        self.set_first_input(self.search)
         self._populate()
         self.apply_filters()
 

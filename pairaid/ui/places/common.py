@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pairaid.core.pathway import Pathway
@@ -54,6 +54,21 @@ class PlaceView(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.back_requested.emit)
+
+    def set_first_input(self, widget: QWidget) -> None:
+        """Where focus lands when the view is opened. Not a focus proxy: tabbing into a proxy's parent jumps
+        to the proxy and skips what lies between (Back and the header buttons)."""
+        self._first_input = widget
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.TabFocusReason:
+            self.focusNextChild()  # tabbing through the view itself moves on to Back
+        elif event.reason() == Qt.FocusReason.BacktabFocusReason:
+            self.focusPreviousChild()
+        elif getattr(self, "_first_input", None) is not None:
+            self._first_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _header(self, heading: str) -> QHBoxLayout:
         """The top row: a Back button, then the heading."""

@@ -139,7 +139,7 @@ class PopulationView(PlaceView):
         layout.addLayout(body, 1)
 
         self.under_twos.valueChanged.connect(self.recompute)
-        self.setFocusProxy(self.under_twos)
+        self.set_first_input(self.under_twos)
         self.recompute()
 
     def showEvent(self, event: QShowEvent) -> None:

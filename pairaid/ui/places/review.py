@@ -113,7 +113,7 @@ class ReviewView(PlaceView):
         self.status.setAccessibleName("Review status")
         layout.addWidget(self.status)
 
-        self.setFocusProxy(self.queue)
+        self.set_first_input(self.queue)
         self.refresh_queue()
         self._show(None)
 
