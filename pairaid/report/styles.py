@@ -1,4 +1,5 @@
-"""Paragraph styles, and `para`: user text to a Paragraph, escaped, font per script, shaped only when needed."""
+"""Paragraph styles; `text` / `lead_lines`: plain user text to the cheap TextLines; `para`: user text to a
+Paragraph, escaped, font per script, shaped only when needed (the path for Arabic, Bengali and Gurmukhi)."""
 
 from __future__ import annotations
 
