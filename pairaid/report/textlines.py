@@ -78,7 +78,12 @@ class TextLines(Flowable):
             if number:
                 top += self.gap
             lead_words = [w for w in _SPACES.split(lead) if w]
-            for index, segment in enumerate(text.split("\n")):
+            segments = text.split("\n")
+            while segments and not segments[-1].strip():  # as Paragraph: no blank line at the end
+                segments.pop()
+            if not segments and lead_words:
+                segments = [""]
+            for index, segment in enumerate(segments):
                 words = [w for w in _SPACES.split(segment) if w]
                 bold = lead_words if index == 0 else []
                 runs: list[tuple[str, str]] = []

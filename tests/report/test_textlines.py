@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
-from pairaid.report.fonts import is_plain
+from pairaid.report.fonts import ensure_base_fonts, is_plain
 from pairaid.report.pages import Furniture, build_pdf, frame_width
 from pairaid.report.styles import STYLES, lead_lines, para_lines, text
 from pairaid.report.textlines import TextLines
@@ -18,6 +18,11 @@ from tests.report.helpers import flat, pdf_text
 FURNITURE = Furniture(marking="OFFICIAL-SENSITIVE", title="Test", recipient=None, footer="footer")
 LATIN = "Zoë Łucja Wójcik, Nguyễn Thị Minh Khai — a<b & c > d </i> <font name='x'>Team</font>"
 MIXED = "Dad (محمد) said: রহমান"
+
+
+@pytest.fixture(autouse=True)
+def fonts() -> None:
+    ensure_base_fonts()  # the styles name the bundled fonts; Paragraph needs them registered
 
 
 def build(tmp_path: Path, story: list) -> Path:
@@ -57,6 +62,13 @@ def test_a_one_line_row_has_the_height_and_width_of_its_paragraph(lead: str, val
     markup = f"<b>{lead}</b> {value}" if lead else value
     width = frame_width()
     assert TextLines([(lead, value)], style).wrap(width, 1000) == Paragraph(markup, style).wrap(width, 1000)
+
+
+@pytest.mark.parametrize("value", ["", "   ", "a", "a\nb", "a\n\nb", "a\n", "\na", "a \n  b"])
+def test_blank_lines_and_empty_text_take_the_height_they_take_in_a_paragraph(value: str) -> None:
+    style = STYLES["body"]
+    markup = value.replace("\n", "<br/>")
+    assert TextLines([("", value)], style).wrap(500, 1000) == Paragraph(markup, style).wrap(500, 1000)
 
 
 def test_lines_break_at_spaces_and_newlines_and_keep_every_word(tmp_path: Path) -> None:
