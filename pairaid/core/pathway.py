@@ -18,33 +18,7 @@ from pairaid.core.rules import RuleSet
 
 FORMAT = "pairaid.pathway/1"
 
-ServiceNeed = Literal[
-    "parental_mental_health",
-    "severe_mental_illness_history",
-    "domestic_abuse",
-    "substance_misuse",
-    "parental_learning_disability",
-    "young_parent",
-    "housing",
-    "financial_hardship",
-    "social_isolation",
-    "language_barrier",
-    "immigration_nrpf",
-    "child_health",
-    "child_send",
-    "feeding_difficulty",
-    "bereavement_trauma",
-    "care_experienced_parent",
-    "previous_child_removed",
-    "parent_infant_relationship",
-    "perinatal_mental_health",
-    "urgent_mental_health",
-    "parenting",
-    "infant_feeding",
-    "safeguarding",
-    "early_help",
-    "maternity",
-]
+ServiceNeed = vocab.ServiceNeed
 
 
 _OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")

@@ -125,3 +125,16 @@ SERVICE_ONLY_NEEDS: tuple[str, ...] = (
     "maternity",
 )
 SERVICE_NEEDS: tuple[str, ...] = NEEDS + SERVICE_ONLY_NEEDS
+# Nested Literals flatten, so the competing needs are named once (NeedId) and the service-only tags added.
+ServiceNeed = Literal[
+    NeedId,
+    "parent_infant_relationship",
+    "perinatal_mental_health",
+    "urgent_mental_health",
+    "parenting",
+    "infant_feeding",
+    "safeguarding",
+    "early_help",
+    "maternity",
+]
+assert get_args(ServiceNeed) == SERVICE_NEEDS
