@@ -15,17 +15,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING, Any
 
 from pairaid.core import vocab
-from pairaid.core.assessment import Assessment, parse_assessment
-from pairaid.core.engine import OverrideError, check_override
-from pairaid.core.errors import format_validation_error
 from pairaid.core.nhs_number import normalise_nhs_number
-from pairaid.core.outcome import Outcome
 from pairaid.store.audit import check_event
 from pairaid.store.errors import (
     BundleError,
@@ -38,7 +31,13 @@ from pairaid.store.errors import (
 from pairaid.store.models import AuditEvent, Record, RecordInfo, RecordSummary, Review, search_key
 from pairaid.store.opening import backup_database, inspect_database
 from pairaid.store.paths import database_path, ensure_private_dir, make_private_file
-from pairaid.store.schema import MIGRATIONS
+from pairaid.store.schema import MIGRATION_NAMES
+
+if TYPE_CHECKING:  # imported where used: opening an up-to-date database needs neither (start-up)
+    from sqlite_utils import Database, Migrations
+
+    from pairaid.core.assessment import Assessment
+    from pairaid.core.outcome import Outcome
 
 log = logging.getLogger("pairaid.store")
 
@@ -117,52 +116,76 @@ _SUMMARY_SET = (
 )
 
 
+def _migrate(conn: sqlite3.Connection, path: Path, applied: list[str], migrations: Migrations | None) -> None:
+    """Create the schema, or upgrade it after a backup (sqlite-utils is imported only here)."""
+    from sqlite_utils import Database
+
+    from pairaid.store.migrations import MIGRATIONS
+
+    migrations = migrations or MIGRATIONS
+    db = Database(conn, execute_plugins=False)
+    if not migrations.pending(db):  # another process has just done it
+        return
+    backup = backup_database(conn, path, f"v{len(applied)}") if applied else None
+    try:
+        migrations.apply(db)
+    except Exception as exc:
+        where = f"; a copy from before the upgrade is at {backup}" if backup else ""
+        raise StoreError(f"{path}: upgrading the database failed ({exc}); nothing was changed{where}") from exc
+    log.info("database schema migrated from v%d", len(applied))
+
+
 class Store:
     """One open records database. Build it with `Store.open(data_dir)`; close it with `close()`."""
 
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.path = path
-        self._conn = db.conn
+        self._conn = conn
+
+    @property
+    def db(self) -> Database:
+        """The same connection through sqlite-utils (for tools and tests; the store itself uses SQL)."""
+        from sqlite_utils import Database
+
+        return Database(self._conn, execute_plugins=False)
 
     # Opening -----------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, *, migrations: Migrations = MIGRATIONS) -> Store:
+    def open(cls, data_dir: Path, *, migrations: Migrations | None = None) -> Store:
         """Open (creating or migrating) `<data_dir>/pairaid.db`.
 
         A damaged or foreign file raises StoreCorruptError and is left untouched. Before migrating an existing
         database it is copied with SQLite's backup API next to it (`pairaid.db.backup-v<N>-<time>`).
+        An up-to-date database (every start after the first) opens with the sqlite3 module alone.
         `migrations` is for tests only."""
         folder = ensure_private_dir(Path(data_dir))
         path = database_path(folder)
-        known = [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]
+        if migrations is None:
+            known = list(MIGRATION_NAMES)
+        else:
+            from pairaid.store.migrations import migration_names
+
+            known = migration_names(migrations)
         applied = inspect_database(path, known) if path.exists() else []
         make_private_file(path)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            db = Database(conn, execute_plugins=False)
+            conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, for every connection
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.enable_wal()
+            conn.execute("PRAGMA journal_mode = WAL")
             # FULL: a commit reported complete survives a power cut, not only a killed process.
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            if migrations.pending(db):
-                backup = backup_database(conn, path, f"v{len(applied)}") if applied else None
-                try:
-                    migrations.apply(db)
-                except Exception as exc:
-                    where = f"; a copy from before the upgrade is at {backup}" if backup else ""
-                    raise StoreError(f"{path}: upgrading the database failed ({exc}); nothing was changed{where}") \
-                        from exc
-                log.info("database schema migrated from v%d", len(applied))
+            if any(name not in applied for name in known):
+                _migrate(conn, path, applied, migrations)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreCorruptError(path, f"the database is damaged or not a database ({exc})") from None
         except BaseException:
             conn.close()
             raise
-        return cls(db, path)
+        return cls(conn, path)
 
     def close(self) -> None:
         self._conn.close()
@@ -354,6 +377,9 @@ class Store:
         """Make a draft final (read-only from now on) with its validated assessment and outcome; return the
         new version. Checks the override against the rules (OverrideError) and that the outcome's final level
         matches the assessment's decision. An amendment, once final, supersedes the record it corrects."""
+        from pairaid.core.assessment import parse_assessment
+        from pairaid.core.engine import OverrideError, check_override
+
         data = parse_assessment(assessment.model_dump(mode="json")).model_dump(mode="json")
         data["id"] = record_id
         decision = assessment.decision
@@ -542,6 +568,10 @@ class Store:
         Known record: reviews not held yet are added; a newer draft replaces an older local draft; a local copy
         that is newer, or different at the same version, is never overwritten (BundleError). A supervision
         bundle never changes an identified local record's data, it only brings its reviews."""
+        from pydantic import ValidationError
+
+        from pairaid.core.assessment import parse_assessment
+        from pairaid.core.errors import format_validation_error
         from pairaid.store.bundle import bundle_summary, read_bundle
 
         bundle = read_bundle(path)

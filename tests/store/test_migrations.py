@@ -1,17 +1,22 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database, Migrations
 
 from pairaid.store import Store, StoreError, database_path
-from pairaid.store.schema import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS, SCHEMA_VERSION
+from pairaid.store.migrations import MIGRATIONS
+from pairaid.store.schema import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "db"
 RELEASED = sorted(FIXTURES.glob("v*.db"))
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def schema_of(path: Path) -> set[tuple[str, str]]:
@@ -100,3 +105,23 @@ def test_a_failed_migration_changes_nothing(tmp_path: Path) -> None:
 def test_a_new_database_is_not_backed_up(tmp_path: Path) -> None:
     Store.open(tmp_path / "data").close()
     assert not list((tmp_path / "data").glob("*.backup-*"))
+
+
+def test_an_up_to_date_database_opens_with_sqlite3_alone_and_the_same_settings(tmp_path: Path) -> None:
+    """Every start after the first: no sqlite-utils (nor pydantic) import, and the connection is set up as the
+    migrating path sets it (WAL, synchronous FULL, foreign keys, recursive triggers, busy timeout)."""
+    Store.open(tmp_path / "data").close()
+    child = (
+        "import sys; from pairaid.store import Store\n"
+        "store = Store.open(sys.argv[1])\n"
+        "pragmas = [store._conn.execute(f'PRAGMA {p}').fetchone()[0] for p in "
+        "('journal_mode', 'synchronous', 'foreign_keys', 'recursive_triggers', 'busy_timeout')]\n"
+        "print(pragmas, [m for m in ('sqlite_utils', 'pydantic') if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", child, str(tmp_path / "data")], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    assert out.stdout.strip() == "['wal', 2, 1, 1, 5000] []"
+
+
+def test_migration_names_are_the_registered_migrations() -> None:
+    assert [m.name for m in MIGRATIONS.pending(Database(memory=True))] == list(MIGRATION_NAMES)
