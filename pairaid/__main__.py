@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from pairaid.cli import COMMANDS
+from pairaid.commands import COMMANDS
 
 
 def wants_cli(argv: list[str]) -> bool:

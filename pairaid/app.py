@@ -14,13 +14,12 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pairaid.ui.crash import CrashHook, install_crash_hook
+from pairaid.ui.font_warmup import start_font_warmup
 
 if TYPE_CHECKING:
-    import argparse
-
     from PySide6.QtWidgets import QWidget
 
     from pairaid.core.pathway import Pathway
@@ -29,10 +28,38 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pairaid.app")
 LOG_NAME = "pairaid.log"
+LOG_MAX_BYTES = 512_000
+LOG_BACKUPS = 2
 DATA_DIR_ENV = "PAIRAID_DATA_DIR"  # as pairaid.store.paths.ENV_VAR
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+class AppArgs(NamedTuple):
+    data_dir: str | None = None
+    pathway: str | None = None
+
+
+APP_OPTIONS = {"--data-dir": "data_dir", "--pathway": "pathway"}
+
+
+def parse_args(argv: list[str]) -> AppArgs:
+    """The app's two options. The usual forms (`--data-dir DIR`, `--pathway=FILE`) are read directly: argparse
+    costs about 5 ms of start-up (its import and pattern compiling) before the first paint. Anything else
+    goes to argparse, which explains the mistake (or prints help) and exits as usual."""
+    values: dict[str, str] = {}
+    rest = list(argv)
+    while rest:
+        option, equals, inline = rest.pop(0).partition("=")
+        if option not in APP_OPTIONS or APP_OPTIONS[option] in values or (equals and not inline):
+            return _parse_with_argparse(argv)
+        if not equals:
+            if not rest or rest[0].startswith("-"):
+                return _parse_with_argparse(argv)
+            inline = rest.pop(0)
+        values[APP_OPTIONS[option]] = inline
+    return AppArgs(**values)
+
+
+def _parse_with_argparse(argv: list[str]) -> AppArgs:
     import argparse
 
     parser = argparse.ArgumentParser(prog="pairaid", description="pairaid desktop app")
@@ -40,18 +67,38 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="folder for the records database and settings (default: the user data folder, or "
                              "$PAIRAID_DATA_DIR)")
     parser.add_argument("--pathway", metavar="FILE", help="pathway file (default: the bundled Birmingham pathway)")
-    return parser.parse_args(argv)
+    parsed = parser.parse_args(argv)
+    return AppArgs(parsed.data_dir, parsed.pathway)
 
 
 def setup_logging(data_dir: Path) -> None:
-    """A small rotating log in the data folder. Messages carry record ids and error types, never values."""
-    from logging.handlers import RotatingFileHandler
-
-    handler = RotatingFileHandler(data_dir / LOG_NAME, maxBytes=512_000, backupCount=2, encoding="utf-8")
+    """A small log in the data folder (0600, like the database), kept under LOG_MAX_BYTES by moving a full log
+    to `pairaid.log.1` at start-up. Messages carry record ids and error types, never values."""
+    path = data_dir / LOG_NAME
+    _rotate_log(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)  # a log from an older pairaid may have been created 0644
+    # FileHandler, not RotatingFileHandler: logging.handlers costs ~5 ms of start-up, and a session writes
+    # a few lines, so rotating once per start keeps the file small enough.
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+
+
+def _rotate_log(path: Path) -> None:
+    try:
+        if path.stat().st_size < LOG_MAX_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    older = [path.with_name(f"{path.name}.{n}") for n in range(1, LOG_BACKUPS + 1)]
+    for newer_copy, older_copy in zip(reversed(older[:-1]), reversed(older[1:]), strict=True):
+        if newer_copy.exists():
+            os.replace(newer_copy, older_copy)
+    os.replace(path, older[0])
 
 
 def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
@@ -208,17 +255,21 @@ def build_window(data_dir: Path, pathway_path: str | None = None, *, defer: bool
 
 def main(argv: list[str] | None = None) -> int:
     hook: CrashHook = install_crash_hook()
+    start_font_warmup()  # fontconfig loads on another core while PySide6 is imported
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
     from PySide6.QtWidgets import QApplication
 
-    from pairaid.ui import dialogs
-    from pairaid.ui.style import apply_style
+    from pairaid.ui import dialogs, qt_import_hook
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    qt_import_hook.install()  # every module imported from here on is checked by PySide6: make that cheap
+    from pairaid.ui.style import STYLE_ARGUMENTS, apply_style
+
+    existing = QApplication.instance()
+    app = existing or QApplication([sys.argv[0], *STYLE_ARGUMENTS])
     app.setApplicationName("pairaid")
     app.setApplicationDisplayName("pairaid")
-    apply_style(app)  # type: ignore[arg-type]
+    apply_style(app, style_chosen=existing is None)  # type: ignore[arg-type]
     data_dir = planned_data_dir(args.data_dir)
 
     def prepare(parent: QWidget | None) -> bool:

@@ -7,16 +7,8 @@ import argparse
 import importlib
 import sys
 
+from pairaid.commands import COMMANDS
 from pairaid.commands.common import CliError
-
-# command name -> module in pairaid.commands
-COMMANDS: dict[str, str] = {
-    "assess": "assess",
-    "pathway": "pathway",
-    "need": "need",
-    "summary": "summary",
-    "records": "records",
-}
 
 
 def build_parser() -> argparse.ArgumentParser:

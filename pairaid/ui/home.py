@@ -7,7 +7,6 @@ pathway and the records arrive a few tens of milliseconds later through `set_sou
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -33,6 +32,8 @@ from pairaid.core import vocab
 from pairaid.ui.style import make_heading
 
 if TYPE_CHECKING:
+    import datetime as dt  # imported when first used: its pure-Python half costs ~2 ms before the first paint
+
     from pairaid.core.pathway import Pathway
 
 ListRecords = Callable[["RecordQuery"], Sequence[object]]
@@ -57,8 +58,16 @@ class RecordQuery(NamedTuple):  # a NamedTuple, not a dataclass: `dataclasses` i
     status: str = ""
 
 
+def system_today() -> dt.date:
+    import datetime as dt
+
+    return dt.date.today()
+
+
 def parse_day(text: str) -> dt.date | None:
     """dd/mm/yyyy (or ISO) typed in a search box; None when empty or unreadable."""
+    import datetime as dt
+
     text = text.strip()
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
@@ -77,6 +86,8 @@ def format_nhs(digits: str | None) -> str:
 def format_day(iso: str | None) -> str:
     if not iso:
         return ""
+    import datetime as dt
+
     try:
         day = dt.date.fromisoformat(iso[:10])
     except ValueError:
@@ -130,7 +141,7 @@ class HomeView(QWidget):
         pathway: Pathway | None,
         list_records: ListRecords | None,
         places: Sequence[tuple[str, str, bool]] = (),
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] = system_today,
         parent: QWidget | None = None,
     ) -> None:
         """places: (key, button text, available); an unavailable place shows a disabled button that says so.

@@ -11,13 +11,13 @@ use, so callers never see a half-built window.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,12 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.ui import dialogs
-from pairaid.ui.home import HomeView
+from pairaid.ui.home import HomeView, system_today
 from pairaid.ui.records import RecordSaver, search_records
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.style import make_heading
 
 if TYPE_CHECKING:  # pydantic, SQLite and the visit screen are imported after the first paint
+    import datetime as dt
+
+    from PySide6.QtGui import QCloseEvent, QShowEvent  # annotations only: each type costs PySide6 set-up time
+
     from pairaid.core.framework import Framework
     from pairaid.core.outcome import Outcome
     from pairaid.core.pathway import Pathway
@@ -68,7 +72,7 @@ class MainWindow(QMainWindow):
     load_failed = Signal()  # the store or pathway could not be used: pairaid cannot start
 
     def __init__(self, settings: WindowSettings, loader: Loader, places: PlaceFactories | None = None,
-                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None) -> None:
+                 today: Callable[[], dt.date] = system_today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("pairaid")
         self.setObjectName("main-window")
@@ -596,7 +600,7 @@ class MainWindow(QMainWindow):
             self.amend_button.setVisible(final)
 
     def _on_saved(self, version: int) -> None:
-        self.statusBar().showMessage(f"Saved at {dt.datetime.now():%H:%M:%S}")
+        self.statusBar().showMessage(f"Saved at {time.strftime('%H:%M:%S')}")
 
     def _on_save_failed(self, message: str) -> None:
         from pairaid.store.errors import VersionConflict
