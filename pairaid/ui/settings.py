@@ -6,6 +6,7 @@ data.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -15,7 +16,8 @@ SETTINGS_NAME = "settings.ini"
 
 class WindowSettings:
     def __init__(self, data_dir: Path) -> None:
-        self._settings = QSettings(str(Path(data_dir) / SETTINGS_NAME), QSettings.Format.IniFormat)
+        self.path = Path(data_dir) / SETTINGS_NAME
+        self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._settings.value(key)
@@ -55,4 +57,7 @@ class WindowSettings:
         self._settings.setValue("session/last_section", section)
 
     def sync(self) -> None:
+        """Write the file now, readable by its owner only (0600, like the database and the log)."""
         self._settings.sync()
+        if self.path.exists():  # not before anything was written, or when the folder was never created
+            os.chmod(self.path, 0o600)

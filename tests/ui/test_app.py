@@ -5,6 +5,8 @@ crash details hold no personal data, home search and undo/redo from the Edit men
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -341,7 +343,6 @@ def test_planned_data_dir_is_where_the_store_puts_the_data(tmp_path: Path, monke
 
 def _run_main(monkeypatch, argv: list[str], until: str = "loaded") -> tuple[int, list]:
     """Run the real main() until the window has loaded (or failed), with the process-wide hooks restored."""
-    import logging
     import sys
     import threading
 
@@ -377,7 +378,30 @@ def test_main_paints_first_then_creates_the_data_folder_log_and_store(tmp_path: 
     assert code == 0 and windows[0].is_loaded()
     assert (data_dir / "pairaid.db").exists() and (data_dir.stat().st_mode & 0o777) == 0o700
     assert "starting" in (data_dir / "pairaid.log").read_text(encoding="utf-8")
+    windows[0].save_layout()
+    for private in ("pairaid.db", "pairaid.log", "settings.ini"):  # readable by their owner only
+        assert ((data_dir / private).stat().st_mode & 0o777) == 0o600, private
     windows[0].close_store()
+
+
+def test_the_log_is_rotated_at_start_up_once_full_and_kept_private(tmp_path: Path) -> None:
+    log_path = tmp_path / app_module.LOG_NAME
+    log_path.write_text("x" * app_module.LOG_MAX_BYTES, encoding="utf-8")
+    os.chmod(log_path, 0o644)  # as an older pairaid left it
+    (tmp_path / f"{app_module.LOG_NAME}.1").write_text("older", encoding="utf-8")
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        app_module.setup_logging(tmp_path)
+        logging.getLogger("pairaid.test").info("fresh line")
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
+    assert "fresh line" in log_path.read_text(encoding="utf-8") and log_path.stat().st_size < 200
+    assert (log_path.stat().st_mode & 0o777) == 0o600
+    assert (tmp_path / f"{app_module.LOG_NAME}.1").read_text(encoding="utf-8") == "x" * app_module.LOG_MAX_BYTES
+    assert (tmp_path / f"{app_module.LOG_NAME}.2").read_text(encoding="utf-8") == "older"
 
 
 def test_main_with_an_unusable_data_folder_says_so_and_exits_1(tmp_path: Path, monkeypatch) -> None:
