@@ -51,12 +51,25 @@ def _level_label(pathway: Pathway, level: str) -> str:
     return pathway.levels.get(level).label
 
 
+def _inner(reason: str) -> str:
+    """A rule's reason inside a sentence: first letter lower-cased unless it starts an acronym ("EPDS")."""
+    reason = reason.strip().rstrip(".")
+    if len(reason) > 1 and reason[0].isupper() and not reason[1].isupper():
+        return reason[0].lower() + reason[1:]
+    return reason
+
+
 def _rules_sentence(pathway: Pathway, level: str, offered: list[str], via_rules: list[_RuleNeeds]) -> str:
+    """Why a service fits, in the rules' own plain-English reasons (never their ids: practitioners and
+    parents read these in the live panel and the summary)."""
+    # The rules at the service's own level say best why it fits ("universal services continue" does not
+    # explain a specialist team); the others are named only when none is at that level.
+    via_rules = [r for r in via_rules if r.level == level] or via_rules
     named = frozenset().union(*(r.needs for r in via_rules))
     needs = _listing([_need_label(n) for n in offered if n in named])
-    rule_ids = _listing([f"'{r.rule}'" for r in via_rules])
-    which, verb = ("rule", "calls") if len(via_rules) == 1 else ("rules", "call")
-    return f"{_level_label(pathway, level)} service for {needs}: the matched {which} {rule_ids} {verb} for this."
+    reasons = [_inner(r.reason) for r in via_rules]
+    because = reasons[0] if len(reasons) == 1 else "; ".join(reasons[:-1]) + "; and " + reasons[-1]
+    return f"{_level_label(pathway, level)} service for {needs}: {because}."
 
 
 def _matched_rules(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> list[_RuleNeeds]:
@@ -143,7 +156,7 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
             )
         if is_urgent:
             urgent = next(r for r in via_rules if r.urgent)
-            why.append(f"Listed first because it is urgent: {urgent.reason[0].lower()}{urgent.reason[1:]}.")
+            why.append(f"Listed first because it is urgent: {_inner(urgent.reason)}.")
         if via_rules:
             # Many services share a level and needs: build each sentence once per call.
             memo = (service.level, tuple(offered), tuple(r.rule for r in via_rules))

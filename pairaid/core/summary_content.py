@@ -585,7 +585,7 @@ class _Builder:
         rows = [
             Row(label="Level", value=self.level(service.level)),
             Row(label="Provider", value=_or_nr(service.provider)),
-            Row(label="Why", value=_or_nr("; ".join(w.rstrip(".") for w in why))),
+            Row(label="Why", value=_or_nr(" ".join(w if w.endswith(".") else f"{w}." for w in why))),
             Row(label="How to refer", value=_or_nr(how)),
             Row(label="Contact", value=self._contact_text(service)),
         ]
@@ -598,7 +598,7 @@ class _Builder:
         blocks: list[Block] = []
         if selected:
             blocks.append(Para(text="Selected by the practitioner", tone="strong"))
-            blocks += [self._service_block(s, why.get(s.id, ["selected by the practitioner"])) for s in selected]
+            blocks += [self._service_block(s, why.get(s.id, ["Selected by the practitioner."])) for s in selected]
         else:
             blocks.append(Para(text="Selected services: none selected.", tone="note"))
         chosen = {s.id for s in selected}

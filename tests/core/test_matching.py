@@ -60,10 +60,20 @@ def test_level_and_need_bring_in_specialist_help_with_why(pathway: Pathway) -> N
     assert [s.id for s in suggestions] == ["pair-team", "hv"]
     pair = suggestions[0]
     assert pair.level == "specialist" and pair.verified
-    assert pair.why == [
-        "Specialist service for parent-baby relationship: the matched rules 'relationship' and 'universal' call "
-        "for this."
-    ]
+    assert pair.why == ["Specialist service for parent-baby relationship: an area of the relationship was a "
+                        "significant concern."]
+    assert suggestions[1].why == ["Universal service for parenting support and parent-baby relationship: universal "
+                                  "services continue."]
+
+
+def test_why_gives_the_rules_reasons_in_plain_english_never_their_ids(pathway: Pathway) -> None:
+    assessment = record(observations={"warmth": {"rating": "significant_concern"}},
+                        mood={"epds": {"total": 14, "self_harm_item": 2}}, needs={"housing": {"status": "current"}})
+    outcome = evaluate(assessment, pathway.rules)
+    sentences = [why for s in suggest_services(assessment, outcome, pathway) for why in s.why]
+    assert "Listed first because it is urgent: thoughts of self-harm need a same-day assessment." in sentences
+    for rule in pathway.rules.rules:
+        assert not any(f"'{rule.id}'" in sentence for sentence in sentences), rule.id
 
 
 def test_a_current_need_brings_its_service_whatever_the_level(pathway: Pathway) -> None:
