@@ -273,8 +273,10 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = planned_data_dir(args.data_dir)
 
     def prepare(parent: QWidget | None) -> bool:
-        """After the first paint: create the data folder (0700) and start the log there."""
+        """After the first paint: create the data folder (0700) and start the log there; then the window icon
+        and the bundled script fonts."""
         from pairaid.store.paths import resolve_data_dir
+        from pairaid.ui.app_identity import set_up_identity
 
         try:
             resolve_data_dir(args.data_dir)
@@ -285,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         hook.data_dir = data_dir
         setup_logging(data_dir)
         log.info("starting")
+        set_up_identity(app)
         return True
 
     window = build_window(data_dir, args.pathway, defer=True, prepare=prepare)

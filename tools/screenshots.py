@@ -68,9 +68,11 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
     from pairaid.app import build_window
+    from pairaid.ui.app_identity import set_up_identity
     from pairaid.ui.style import apply_style
 
     apply_style(app)
+    set_up_identity(app)  # as the app does after its first paint: the bundled script fonts among others
     today = dt.date.today()
 
     def snap(name: str) -> None:
