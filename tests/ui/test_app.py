@@ -346,7 +346,7 @@ def _run_main(monkeypatch, argv: list[str], until: str = "loaded") -> tuple[int,
     import sys
     import threading
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QTimer
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
@@ -368,6 +368,9 @@ def _run_main(monkeypatch, argv: list[str], until: str = "loaded") -> tuple[int,
         for handler in [h for h in root.handlers if h not in before]:
             root.removeHandler(handler)
             handler.close()
+        # A Quit event still queued when exec() has returned would be delivered in a later test, and Qt then
+        # closes every window and activates none: that later test's window never becomes active.
+        QApplication.removePostedEvents(QApplication.instance(), QEvent.Type.Quit)
     return code, windows
 
 
@@ -381,6 +384,7 @@ def test_main_paints_first_then_creates_the_data_folder_log_and_store(tmp_path: 
     windows[0].save_layout()
     for private in ("pairaid.db", "pairaid.log", "settings.ini"):  # readable by their owner only
         assert ((data_dir / private).stat().st_mode & 0o777) == 0o600, private
+    windows[0].close()
     windows[0].close_store()
 
 
