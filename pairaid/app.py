@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from pairaid.core.pathway import Pathway
+    from pairaid.core.pathway_card import PathwayCard
     from pairaid.store import Store
     from pairaid.ui.main_window import MainWindow, PlaceFactories, Started
 
@@ -137,10 +138,9 @@ def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
 def open_pathway(path: str | None, parent: QWidget | None = None) -> Pathway | None:
     """The pathway in use, checked once per version of the file (pairaid.pathway.cache keeps the checked form);
     a bad file gives a dialog naming the file and problem."""
-    from pairaid.resources import default_pathway_path
     from pairaid.ui import dialogs
 
-    file = Path(path) if path else default_pathway_path()
+    file = _pathway_file(path)
     try:
         if not file.is_file():
             raise FileNotFoundError(file)
@@ -159,6 +159,23 @@ def open_pathway(path: str | None, parent: QWidget | None = None) -> Pathway | N
     log.error("pathway could not be loaded")
     dialogs.error(parent, "The pathway cannot be used", f"{file}: {problem}")
     return None
+
+
+def pathway_card(path: str | None) -> PathwayCard | None:
+    """The card of this exact file from the cache, read without pydantic; None when this version of the file
+    has not been checked yet (or cannot be read): the caller then loads the pathway itself."""
+    from pairaid.pathway.cache import cache_key, read_card
+
+    try:
+        return read_card(cache_key(_pathway_file(path).read_bytes()))
+    except OSError:
+        return None
+
+
+def _pathway_file(path: str | None) -> Path:
+    from pairaid.resources import default_pathway_path
+
+    return Path(path) if path else default_pathway_path()
 
 
 def _cached_pathway(file: Path) -> Pathway | None:
@@ -203,17 +220,24 @@ def place_factories() -> PlaceFactories:
 
 
 def load_parts(data_dir: Path, pathway_path: str | None, parent: QWidget | None = None) -> Started | None:
-    """The window's loader: the store (SQLite writes stay on this, the main, thread), then the pathway."""
+    """The window's loader: the store (SQLite writes stay on this, the main, thread) and the pathway's card
+    for home; the pathway itself is loaded by the window a moment later. The first time a version of the file
+    is seen there is no card yet: the pathway is checked now, and its card taken from it."""
     from pairaid.ui.main_window import Started
 
     store = open_store(data_dir, parent)
     if store is None:
         return None
+    card = pathway_card(pathway_path)
+    if card is not None:
+        return Started(store, card, lambda later_parent: open_pathway(pathway_path, later_parent))
     pathway = open_pathway(pathway_path, parent)
     if pathway is None:
         store.close()
         return None
-    return Started(store, pathway)
+    from pairaid.core.pathway_card import PathwayCard
+
+    return Started(store, PathwayCard.of(pathway), lambda _parent: pathway)
 
 
 def planned_data_dir(cli_value: str | None) -> Path:

@@ -2,7 +2,9 @@
 loads without parsing its YAML again. Only files that passed the check with no errors are cached; any edit
 changes the key, so the file is checked in full again. Failing to read or write the cache is never an error.
 
-Folder: $PAIRAID_CACHE_DIR, else the user cache folder / pairaid / pathways.
+Folder: $PAIRAID_CACHE_DIR, else the user cache folder / pairaid / pathways. Beside each cached pathway
+(`<key>.json`) is its card (`<key>.card.json`, pairaid.core.pathway_card), which the desktop app reads
+without importing pydantic, to fill home before the pathway itself has loaded.
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from pairaid import __version__
-from pairaid.core.pathway import Pathway
+from pairaid.core.pathway_card import PathwayCard
 
-CACHE_FORMAT = "1"  # bump when the checker's rules change, so older cached passes are not trusted
+if TYPE_CHECKING:  # pydantic only where a pathway is read or written: reading a card needs none of it
+    from pairaid.core.pathway import Pathway
+
+# Bump when the checker's rules change, so older cached passes are not trusted. 2: a card beside each pathway.
+CACHE_FORMAT = "2"
 
 
 def cache_dir() -> Path:
@@ -42,6 +46,10 @@ def cache_key(data: bytes) -> str:
 
 
 def read_cached(key: str) -> Pathway | None:
+    from pydantic import ValidationError
+
+    from pairaid.core.pathway import Pathway
+
     try:
         text = (cache_dir() / f"{key}.json").read_text(encoding="utf-8")
         return Pathway.model_validate_json(text)
@@ -49,12 +57,28 @@ def read_cached(key: str) -> Pathway | None:
         return None
 
 
+def read_card(key: str) -> PathwayCard | None:
+    """The card of a cached pathway; None when there is none (or it is damaged)."""
+    try:
+        return PathwayCard.from_json((cache_dir() / f"{key}.card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def write_cached(key: str, pathway: Pathway) -> None:
+    """The pathway, then its card (a card is only ever beside a pathway that was written whole)."""
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False) as out:
-            out.write(pathway.model_dump_json())
-        os.replace(out.name, folder / f"{key}.json")
+        _write(folder / f"{key}.json", pathway.model_dump_json())
+        _write(folder / f"{key}.card.json", PathwayCard.of(pathway).to_json())
     except OSError:
         return
+
+
+def _write(path: Path, text: str) -> None:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as out:
+        out.write(text)
+    os.replace(out.name, path)

@@ -34,7 +34,7 @@ from pairaid.ui.style import make_heading
 if TYPE_CHECKING:
     import datetime as dt  # imported when first used: its pure-Python half costs ~2 ms before the first paint
 
-    from pairaid.core.pathway import Pathway
+    from pairaid.core.pathway_card import PathwayCard
 
 ListRecords = Callable[["RecordQuery"], Sequence[object]]
 
@@ -138,7 +138,7 @@ class HomeView(QWidget):
 
     def __init__(
         self,
-        pathway: Pathway | None,
+        pathway: PathwayCard | None,
         list_records: ListRecords | None,
         places: Sequence[tuple[str, str, bool]] = (),
         today: Callable[[], dt.date] = system_today,
@@ -225,8 +225,9 @@ class HomeView(QWidget):
     def is_loading(self) -> bool:
         return self._list_records is None
 
-    def set_source(self, pathway: Pathway, list_records: ListRecords) -> None:
-        """The pathway in use and where the records come from: fills the card, the filters and the list."""
+    def set_source(self, pathway: PathwayCard, list_records: ListRecords) -> None:
+        """The pathway in use (its card: home needs no more) and where the records come from: fills the card,
+        the filters and the list."""
         self.pathway = pathway
         self._list_records = list_records
         self._fill_pathway_card()
@@ -235,7 +236,7 @@ class HomeView(QWidget):
             self.level_combo.clear()
             self.level_combo.addItem("Any level", "")
             for level in vocab.LEVELS:
-                self.level_combo.addItem(pathway.levels.get(level).label, level)
+                self.level_combo.addItem(pathway.level_label(level), level)
         for widget in self._filters():
             widget.setEnabled(True)
         self.table.setAccessibleDescription("Press Enter to open the selected assessment")
@@ -275,14 +276,14 @@ class HomeView(QWidget):
 
     def _fill_pathway_card(self) -> None:
         assert self.pathway is not None
-        info = self.pathway.pathway
+        info = self.pathway
         parts = [f"version {_esc(info.version)}"]
         if info.published:
             parts.append(f"published {info.published.strftime('%d/%m/%Y')}")
         if info.review_by:
             parts.append(f"review by {info.review_by.strftime('%d/%m/%Y')}")
         self.pathway_label.setText(f"Pathway in use: <b>{_esc(info.title)}</b>")
-        self.pathway_details.setText(", ".join(parts).capitalize() + f". Area: {_esc(info.area.name)}.")
+        self.pathway_details.setText(", ".join(parts).capitalize() + f". Area: {_esc(info.area)}.")
 
     def _review_banner(self) -> QFrame:
         banner = QFrame()
@@ -297,7 +298,7 @@ class HomeView(QWidget):
 
     def _fill_review_banner(self) -> None:
         assert self.pathway is not None
-        review_by = self.pathway.pathway.review_by
+        review_by = self.pathway.review_by
         text = ""
         if review_by and review_by < self._today():
             text = (
@@ -361,7 +362,7 @@ class HomeView(QWidget):
                 format_nhs(getattr(info, "nhs_number", None)),
                 format_day(getattr(info, "visit_date", None)),
                 _contact_text(getattr(info, "contact_type", None)),
-                self.pathway.levels.get(level).label if level in vocab.LEVELS else "",
+                self.pathway.level_label(level),
                 status_text(info),
             ]
             if getattr(info, "safeguarding", False):

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pydantic, SQLite and the visit screen are imported after th
     from pairaid.core.framework import Framework
     from pairaid.core.outcome import Outcome
     from pairaid.core.pathway import Pathway
+    from pairaid.core.pathway_card import PathwayCard
     from pairaid.store.models import Record
     from pairaid.store.store import Store
     from pairaid.ui.session import VisitSession
@@ -52,14 +53,17 @@ log = logging.getLogger(__name__)
 
 
 class Started(NamedTuple):
-    """What home needs to list records: made by the loader once the window is on screen."""
+    """What the loader opens once the window is on screen. The store and the pathway's card fill home at
+    once; the pathway itself (pydantic models, ~100 ms) is loaded a moment later by `load_pathway`, which
+    gives None when it cannot be used (having said why in a dialog; its argument is that dialog's parent)."""
 
     store: Store
-    pathway: Pathway
+    card: PathwayCard
+    load_pathway: Callable[[QWidget | None], Pathway | None]
 
 
-# Opens the store and loads the pathway; None when pairaid cannot start (the loader has said why in a dialog).
-# Its argument is the parent for those dialogs.
+# Opens the store and reads the pathway's card; None when pairaid cannot start (the loader has said why in a
+# dialog). Its argument is the parent for those dialogs.
 Loader = Callable[[QWidget | None], Started | None]
 # key -> (button text, factory or None while that place is not available); a factory gets the window.
 PlaceFactories = dict[str, tuple[str, Callable[["MainWindow"], QWidget] | None]]
@@ -68,7 +72,8 @@ LOAD_FALLBACK_MS = 250  # load even if no paint arrives (a window shown minimise
 
 
 class MainWindow(QMainWindow):
-    loaded = Signal()  # the store is open and home lists the records
+    home_ready = Signal()  # the store is open and home lists the records (the pathway may still be loading)
+    loaded = Signal()  # the pathway is loaded too: everything a visit needs is ready
     load_failed = Signal()  # the store or pathway could not be used: pairaid cannot start
 
     def __init__(self, settings: WindowSettings, loader: Loader, places: PlaceFactories | None = None,
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         self._loader = loader
         self._today = today
         self._started: Started | None = None
+        self._pathway: Pathway | None = None
         self._loading = False
         self._failed = False
         self._load_scheduled = False
@@ -112,33 +118,64 @@ class MainWindow(QMainWindow):
     # Loading ---------------------------------------------------------------------------------------
 
     def is_loaded(self) -> bool:
+        return self._pathway is not None
+
+    def is_home_ready(self) -> bool:
         return self._started is not None
 
-    def ensure_loaded(self) -> bool:
-        """Open the store and load the pathway now if not done yet. False when pairaid cannot start."""
+    def ensure_home(self) -> bool:
+        """Stage one, right after the first paint: open the store, read the pathway's card, fill home."""
         if self._started is not None:
             return True
         if self._failed or self._loading:  # a loader's dialog runs an event loop: never load twice
             return False
         self._loading = True
         try:
-            started = self._loader(self if self.isVisible() else None)
+            started = self._loader(self._dialog_parent())
         finally:
             self._loading = False
         if started is None:
-            self._failed = True
-            self.statusBar().showMessage("pairaid cannot start")
-            self.home.show_unavailable()
-            self._update_actions()
-            self.load_failed.emit()
+            self._fail()
             return False
         self._started = started
         self.saver = RecordSaver(started.store, self._outcome)
-        self.home.set_source(started.pathway, lambda query: search_records(started.store, query))
+        self.home.set_source(started.card, lambda query: search_records(started.store, query))
+        self.statusBar().showMessage("Loading the pathway…")
+        self.home_ready.emit()
+        return True
+
+    def ensure_loaded(self) -> bool:
+        """Both stages now if not done yet (the pathway is stage two). False when pairaid cannot start."""
+        if self._pathway is not None:
+            return True
+        if not self.ensure_home() or self._failed or self._loading:
+            return False
+        assert self._started is not None
+        self._loading = True
+        try:
+            pathway = self._started.load_pathway(self._dialog_parent())
+        finally:
+            self._loading = False
+        if pathway is None:
+            self._fail()
+            return False
+        self._pathway = pathway
         self.statusBar().showMessage("Ready")
         self._update_actions()
         self.loaded.emit()
         return True
+
+    def _dialog_parent(self) -> QWidget | None:
+        return self if self.isVisible() else None
+
+    def _fail(self) -> None:
+        self._failed = True
+        if self._started is not None:  # the pathway failed after the store opened: nothing will use it now
+            self._started.store.close()
+        self.statusBar().showMessage("pairaid cannot start")
+        self.home.show_unavailable()
+        self._update_actions()
+        self.load_failed.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -149,11 +186,19 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(LOAD_FALLBACK_MS, self._load_after_paint)
 
     def _load_after_paint(self) -> None:
-        if self._started is None and not self._failed and not self._loading:
-            self.ensure_loaded()
+        """Stage one, then, once home has been painted with the list, stage two on the next turn of the loop."""
+        if self._failed or self._loading or self._pathway is not None:
+            return
+        if self._started is None:
+            if self.ensure_home():
+                if self.isVisible():
+                    self.home.repaint()  # the list is on screen before the pathway's ~100 ms load
+                QTimer.singleShot(0, self._load_after_paint)
+            return
+        self.ensure_loaded()
 
     def _require(self) -> Started:
-        if not self.ensure_loaded():
+        if not self.ensure_home():
             raise RuntimeError("the records database or the pathway could not be opened")
         assert self._started is not None
         return self._started
@@ -164,7 +209,10 @@ class MainWindow(QMainWindow):
 
     @property
     def pathway(self) -> Pathway:
-        return self._require().pathway
+        if not self.ensure_loaded():
+            raise RuntimeError("the records database or the pathway could not be opened")
+        assert self._pathway is not None
+        return self._pathway
 
     @property
     def framework(self) -> Framework:
@@ -223,9 +271,9 @@ class MainWindow(QMainWindow):
     def _build_session(self) -> None:
         from pairaid.ui.session import VisitSession
 
-        started = self._require()
+        pathway = self.pathway
         assert self.saver is not None
-        session = VisitSession(started.pathway, self.saver, self)
+        session = VisitSession(pathway, self.saver, self)
         session.saved.connect(self._on_saved)
         session.save_failed.connect(self._on_save_failed)
         session.read_only_changed.connect(lambda _ro: self._update_actions())

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pairaid.pathway.cache import cache_dir
+from pairaid.core.pathway_card import PathwayCard
+from pairaid.pathway.cache import cache_dir, cache_key, read_card
 from pairaid.pathway.loading import PathwayError, load_pathway
 from pairaid.resources import default_pathway_path
 
@@ -14,9 +15,22 @@ def test_an_unchanged_file_comes_from_the_cache_and_equals_the_checked_one(tmp_p
     file = tmp_path / "birmingham.yaml"
     shutil.copy(default_pathway_path(), file)
     first = load_pathway(file)
-    assert len(list(cache_dir().glob("*.json"))) == 1
+    assert len([entry for entry in cache_dir().glob("*.json") if not entry.name.endswith(".card.json")]) == 1
     again = load_pathway(file)
     assert again == first and again is not first
+
+
+def test_beside_each_cached_pathway_is_its_card_for_home(tmp_path: Path) -> None:
+    file = tmp_path / "birmingham.yaml"
+    shutil.copy(default_pathway_path(), file)
+    key = cache_key(file.read_bytes())
+    assert read_card(key) is None  # nothing cached yet
+    pathway = load_pathway(file)
+    card = read_card(key)
+    assert card == PathwayCard.of(pathway) and card.title == pathway.pathway.title
+    assert card.review_by == pathway.pathway.review_by and card.level_label("targeted") == pathway.levels.targeted.label
+    (cache_dir() / f"{key}.card.json").write_text('{"title": 1}', encoding="utf-8")
+    assert read_card(key) is None  # a damaged card is ignored: the app loads the pathway instead
 
 
 def test_an_edit_is_checked_again_so_errors_are_never_hidden_by_the_cache(tmp_path: Path) -> None:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid import app as app_module
+from pairaid.core.pathway_card import PathwayCard
+from pairaid.resources import default_pathway_path
 from pairaid.store import Store
 from pairaid.ui.crash import CrashHook, crash_details
 from tests.ui.app_helpers import DialogLog, close_window, open_window
@@ -190,8 +192,7 @@ def test_pathway_past_review_date_shows_a_banner(qtbot, tmp_data_dir: Path, monk
     close_window(window)
     from pairaid.ui.home import HomeView
 
-    late = window.pathway.model_copy(deep=True)
-    late.pathway.review_by = dt.date(2020, 1, 31)
+    late = PathwayCard.of(window.pathway)._replace(review_by=dt.date(2020, 1, 31))
     home = HomeView(late, lambda _q: [])
     qtbot.addWidget(home)
     home.show()
@@ -415,3 +416,56 @@ def test_main_with_an_unusable_data_folder_says_so_and_exits_1(tmp_path: Path, m
     code, windows = _run_main(monkeypatch, ["--data-dir", str(blocker)])
     assert code == 1 and not windows[0].is_loaded()
     assert log.errors[-1][0] == "The data folder cannot be used" and "--data-dir" in log.errors[-1][1]
+
+
+def _staged_window(qtbot, data_dir: Path, pathway: Path) -> tuple[object, list[str]]:
+    """A deferred window on this pathway file, recording the order of its loading signals."""
+    window = app_module.build_window(data_dir, str(pathway), defer=True)
+    assert window is not None
+    qtbot.addWidget(window)
+    events: list[str] = []
+    window.home_ready.connect(lambda: events.append(f"home_ready loaded={window.is_loaded()} "
+                                                    f"listing={not window.home.is_loading()}"))
+    window.loaded.connect(lambda: events.append("loaded"))
+    window.load_failed.connect(lambda: events.append("load_failed"))
+    return window, events
+
+
+def test_home_lists_the_records_from_the_pathway_card_before_the_pathway_loads(qtbot, tmp_data_dir: Path,
+                                                                                tmp_path: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    monkeypatch.setenv("PAIRAID_CACHE_DIR", str(tmp_path / "cache"))
+    pathway = tmp_path / "birmingham.yaml"
+    shutil.copy(default_pathway_path(), pathway)
+
+    assert app_module.pathway_card(str(pathway)) is None  # first start with this file: checked, then carded
+    first, events = _staged_window(qtbot, tmp_data_dir, pathway)
+    with qtbot.waitSignal(first.loaded, timeout=10000):
+        first.show()
+    assert events == ["home_ready loaded=False listing=True", "loaded"]
+    assert app_module.pathway_card(str(pathway)) == PathwayCard.of(first.pathway)
+    close_window(first)
+
+    window, events = _staged_window(qtbot, tmp_data_dir, pathway)  # every later start: the card comes first
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.show()
+    assert events == ["home_ready loaded=False listing=True", "loaded"]
+    assert window.pathway.pathway.title in window.home.pathway_label.text()
+    close_window(window)
+
+
+def test_a_pathway_that_fails_after_home_was_filled_stops_the_app_with_a_dialog(qtbot, tmp_data_dir: Path,
+                                                                               tmp_path: Path, monkeypatch) -> None:
+    log = DialogLog().install(monkeypatch)
+    monkeypatch.setenv("PAIRAID_CACHE_DIR", str(tmp_path / "cache"))
+    pathway = tmp_path / "birmingham.yaml"
+    shutil.copy(default_pathway_path(), pathway)
+    assert app_module.open_pathway(str(pathway)) is not None  # checked and cached, card and all
+    window, events = _staged_window(qtbot, tmp_data_dir, pathway)
+    window.home_ready.connect(lambda: pathway.unlink())  # the file goes away between the two stages
+    with qtbot.waitSignal(window.load_failed, timeout=10000):
+        window.show()
+    assert events == ["home_ready loaded=False listing=True", "load_failed"]
+    assert "does not exist" in log.errors[-1][1] and not window.new_action.isEnabled()
+    assert not window.home.new_button.isEnabled()
+    window.close()
