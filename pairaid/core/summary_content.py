@@ -24,6 +24,7 @@ from pairaid.core.canonical import fingerprint
 from pairaid.core.framework import GROUPS, Framework, load_framework
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway, Service
+from pairaid.core.screens import GAD2_POSITIVE_AT
 from pairaid.core.stage import age_in_weeks
 
 Copy = Literal["referral", "parent", "supervision"]
@@ -489,7 +490,8 @@ class _Builder:
             )
         if m.gad2:
             rows.append(
-                ["GAD-2", when, f"total {m.gad2.total} of 6" + (" (3 or more: positive)" if m.gad2.total >= 3 else "")]
+                ["GAD-2", when, f"total {m.gad2.total} of 6" + (f" ({GAD2_POSITIVE_AT} or more: positive)"
+                                                  if m.gad2.total >= GAD2_POSITIVE_AT else "")]
             )
         if m.epds:
             day = m.epds.date

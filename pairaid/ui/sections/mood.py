@@ -7,42 +7,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
+from pairaid.core.screens import epds_result, gad2_result, whooley_result
 from pairaid.ui.sections.fields import Binding, LineField, RadioField, SpinField
 from pairaid.ui.sections.page import SectionPage
 
 ANSWERED = [(True, "Yes"), (False, "No"), (None, "Not asked")]
-
-
-def whooley_result(whooley: Any) -> str:
-    if not isinstance(whooley, dict) or not {"low_mood", "little_interest"} <= whooley.keys():
-        return "Whooley: not done (answer both questions to record it)."
-    if whooley["low_mood"] or whooley["little_interest"]:
-        return "Whooley: positive (a yes to either question). Offer a fuller assessment such as the EPDS, or refer."
-    return "Whooley: negative (no to both questions)."
-
-
-def gad2_result(gad2: Any) -> str:
-    if not isinstance(gad2, dict) or not {"nervous", "worrying"} <= gad2.keys():
-        return "GAD-2: not done (answer both questions to record it)."
-    total = int(gad2["nervous"]) + int(gad2["worrying"])
-    if total >= 3:
-        return f"GAD-2 total {total}: positive (3 or more). Consider the GAD-7 or a referral."
-    return f"GAD-2 total {total}: negative (below 3)."
-
-
-def epds_result(epds: Any) -> str:
-    if not isinstance(epds, dict) or "total" not in epds or "self_harm_item" not in epds:
-        return "EPDS: not done (enter the total and the self-harm item score)."
-    total, item = int(epds["total"]), int(epds["self_harm_item"])
-    if total >= 13:
-        text = f"EPDS total {total}: suggests depression (13 or more)."
-    elif total >= 10:
-        text = f"EPDS total {total}: possible depression (10 to 12)."
-    else:
-        text = f"EPDS total {total}: below 10."
-    if item > 0:
-        text += f" Self-harm item {item}: needs a same-day assessment."
-    return text
 
 
 class MoodPage(SectionPage):
