@@ -47,6 +47,13 @@ def _short(filename: str) -> str:
     return Path(filename).name
 
 
+def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log a handled failure as the crash report does: its type and code locations, never its message, which
+    may hold a family's details (a validation error quotes the value it refused). Use it instead of
+    `logger.exception`."""
+    logger.error("%s:\n%s", what, crash_details(type(exc), exc.__traceback__))
+
+
 def write_crash_file(folder: Path | None, details: str) -> Path | None:
     """Keep the report beside the data (best effort: a crash hook must never raise)."""
     if folder is None:

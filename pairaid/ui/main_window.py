@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.ui import dialogs
+from pairaid.ui.crash import log_failure
 from pairaid.ui.home import HomeView, system_today
 from pairaid.ui.records import RecordSaver, search_records
 from pairaid.ui.settings import WindowSettings
@@ -481,8 +482,8 @@ class MainWindow(QMainWindow):
         if view is None:
             try:
                 view = factory(self)
-            except ImportError:  # a place whose parts are not installed in this build
-                log.exception("place %s is not available", key)
+            except ImportError as exc:  # a place whose parts are not installed in this build
+                log_failure(log, f"place {key} is not available", exc)
                 self.home.place_buttons[key].setEnabled(False)
                 self._place_actions[key].setEnabled(False)
                 dialogs.error(self, "Not available", f"{_text.replace('&', '')} is not available in this "

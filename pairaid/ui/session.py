@@ -27,6 +27,7 @@ from pairaid.core.errors import error_path, format_validation_error
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway
 from pairaid.pathway.loading import assess_with_pathway
+from pairaid.ui.crash import log_failure
 
 log = logging.getLogger(__name__)
 
@@ -307,8 +308,8 @@ class VisitSession(QObject):
         if assessment is not None:
             try:
                 outcome = assess_with_pathway(assessment, self.pathway, strict=False)
-            except Exception:  # a rule the pathway cannot evaluate must not take the editor down
-                log.exception("evaluating the draft failed")
+            except Exception as exc:  # a rule the pathway cannot evaluate must not take the editor down
+                log_failure(log, "evaluating the draft failed", exc)
                 problems.setdefault("", "The level could not be worked out; check the pathway file.")
         self._assessment = assessment
         if problems != self._problems:

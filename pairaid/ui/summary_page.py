@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from pairaid.core.pathway import Pathway
 from pairaid.core.summary_content import SummaryDocument, build_summary
 from pairaid.ui import dialogs
+from pairaid.ui.crash import log_failure
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import make_heading
 from pairaid.ui.summary_html import summary_html
@@ -185,8 +186,8 @@ class SummaryPage(QWidget):
         self._timer.stop()
         try:
             self._document = self.document()
-        except Exception:  # a content bug must not hide the rest of the app; say what to do
-            log.exception("building the summary failed")
+        except Exception as exc:  # a content bug must not hide the rest of the app; say what to do
+            log_failure(log, "building the summary failed", exc)
             self._document = None
             self.preview.setPlainText("The summary could not be prepared. Check the record's sections for "
                                       "problems, then try again.")
@@ -222,8 +223,8 @@ class SummaryPage(QWidget):
         detail = {"copy": self.current_copy(), "recipient_role": str(self.role_combo.currentData())}
         try:
             self.record_event(kind, detail)
-        except Exception:
-            log.exception("recording the audit event failed")
+        except Exception as exc:
+            log_failure(log, "recording the audit event failed", exc)
             dialogs.error(self, "Not recorded in the audit trail",
                           "The copy was made but could not be recorded in the audit trail. Note who it went "
                           "to in the record, and tell your IT service desk.")
