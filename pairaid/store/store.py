@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -127,12 +129,34 @@ def _migrate(conn: sqlite3.Connection, path: Path, applied: list[str], migration
     if not migrations.pending(db):  # another process has just done it
         return
     backup = backup_database(conn, path, f"v{len(applied)}") if applied else None
-    try:
-        migrations.apply(db)
-    except Exception as exc:
-        where = f"; a copy from before the upgrade is at {backup}" if backup else ""
-        raise StoreError(f"{path}: upgrading the database failed ({exc}); nothing was changed{where}") from exc
+    # Two pairaid windows started at once on a new database both migrate it: one gets "database is locked" or
+    # "table already exists" (each migration is one transaction, rolled back on failure). Try again until
+    # nothing is pending, for as long as SQLite itself would wait for a lock.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            migrations.apply(db)
+            break
+        except Exception as exc:
+            if _raced(exc) and time.monotonic() < deadline:
+                try:
+                    if not migrations.pending(db):
+                        return  # the other process applied them
+                except sqlite3.OperationalError:
+                    pass  # still locked by the other process: wait for it
+                time.sleep(0.02 + random.random() * 0.05)
+                continue
+            where = f"; a copy from before the upgrade is at {backup}" if backup else ""
+            raise StoreError(f"{path}: upgrading the database failed ({exc}); nothing was changed{where}") \
+                from exc
     log.info("database schema migrated from v%d", len(applied))
+
+
+def _raced(exc: BaseException) -> bool:
+    """A migration that failed because another process was migrating the same database at the same time."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        word in text for word in ("locked", "busy", "already exists"))
 
 
 class Store:

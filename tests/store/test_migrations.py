@@ -125,3 +125,19 @@ def test_an_up_to_date_database_opens_with_sqlite3_alone_and_the_same_settings(t
 
 def test_migration_names_are_the_registered_migrations() -> None:
     assert [m.name for m in MIGRATIONS.pending(Database(memory=True))] == list(MIGRATION_NAMES)
+
+
+def test_windows_started_at_once_on_a_new_database_all_open_it(tmp_path: Path) -> None:
+    """Several processes creating the same new database at the same moment: one migrates, the others wait for
+    it (they used to fail with "database is locked")."""
+    child = "import sys; from pairaid.store import Store; Store.open(sys.argv[1]).close(); print('ok')"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for round_ in range(3):
+        data_dir = tmp_path / f"data-{round_}"
+        children = [subprocess.Popen([sys.executable, "-c", child, str(data_dir)], stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env) for _ in range(4)]
+        results = [child.communicate(timeout=60) for child in children]
+        assert all(c.returncode == 0 for c in children), [err.strip().splitlines()[-1:] for _, err in results]
+        with Store.open(data_dir) as store:
+            applied = [m.name for m in Migrations(MIGRATION_SET).applied(store.db)]
+        assert applied == list(MIGRATION_NAMES)
