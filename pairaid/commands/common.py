@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -57,3 +58,23 @@ def load_assessment_file(path: str) -> Any:
     except ValidationError as exc:
         lines = format_validation_error(exc)
         raise CliError(f"{path}: the assessment has {len(lines)} problem(s):\n  " + "\n  ".join(lines)) from None
+
+
+def add_visit_arguments(parser: argparse.ArgumentParser) -> None:
+    """The assessment file and the pathway, as every command about one visit takes them."""
+    parser.add_argument("file", help="assessment JSON file, or - for standard input")
+    parser.add_argument("--pathway", metavar="FILE", help="pathway file (default: the bundled Birmingham pathway)")
+
+
+def assess_visit(args: argparse.Namespace) -> tuple[Any, Any, Any]:
+    """(assessment, pathway, outcome) for the file and pathway named; every problem as a CliError."""
+    from pairaid.core.engine import OverrideError
+    from pairaid.pathway.loading import assess_with_pathway, load_pathway_for_cli
+
+    assessment = load_assessment_file(args.file)
+    pathway = load_pathway_for_cli(args.pathway)
+    try:
+        outcome = assess_with_pathway(assessment, pathway)
+    except OverrideError as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    return assessment, pathway, outcome

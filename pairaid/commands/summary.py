@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pairaid.commands.common import CliError, load_assessment_file
+from pairaid.commands.common import CliError, add_visit_arguments, assess_visit
 
 COPIES = ("referral", "parent", "supervision")
 
@@ -16,27 +16,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Write one copy of the summary of a visit (pairaid.assessment/1) as an A4 PDF: the referral "
         "copy to send, the parent copy for the family, or the de-identified supervision copy.",
     )
-    parser.add_argument("file", help="assessment JSON file, or - for standard input")
+    add_visit_arguments(parser)
     parser.add_argument("-o", "--output", required=True, metavar="PDF", help="PDF file to write")
     parser.add_argument("--copy", choices=COPIES, default="referral", help="which copy (default: referral)")
     parser.add_argument("--recipient", metavar="TEXT", help="who the copy is for; printed on every page")
-    parser.add_argument("--pathway", metavar="FILE", help="pathway file (default: the bundled Birmingham pathway)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from pairaid.core.engine import OverrideError
-    from pairaid.pathway.loading import assess_with_pathway, load_pathway_for_cli
     from pairaid.report import ReportError, render_summary
 
-    assessment = load_assessment_file(args.file)
-    pathway = load_pathway_for_cli(args.pathway)
-    try:
-        outcome = assess_with_pathway(assessment, pathway)
-    except OverrideError as exc:
-        raise CliError(f"{args.file}: {exc}") from None
+    assessment, pathway, outcome = assess_visit(args)
     try:
         written = render_summary(assessment, outcome, pathway, args.copy, Path(args.output), recipient=args.recipient)
     except ReportError as exc:
