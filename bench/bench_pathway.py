@@ -14,11 +14,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml
 
+from bench.common import median_seconds
 from pairaid.core import vocab
 from pairaid.core.assessment import parse_assessment
 from pairaid.core.engine import evaluate
@@ -69,15 +67,6 @@ def generate(count: int) -> str:
     return "".join(parts)
 
 
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=10_000)
@@ -88,10 +77,10 @@ def main() -> int:
     print(f"pathway: {args.services:,} services, {len(text) / 1e6:.1f} MB of YAML, {text.count(chr(10)):,} lines")
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    floor_read = median_seconds(lambda: yaml.load(text, Loader=loader), args.repeat)
+    floor_read = median_seconds(lambda: yaml.load(text, Loader=loader), repeat=args.repeat, warmup=0)
     result = check_text(text, "generated.yaml", today=TODAY)
     assert result.ok, [str(p) for p in result.errors[:5]]
-    check = median_seconds(lambda: check_text(text, "generated.yaml", today=TODAY), args.repeat)
+    check = median_seconds(lambda: check_text(text, "generated.yaml", today=TODAY), repeat=args.repeat, warmup=0)
     print(f"read + check (cold)      {check:8.3f} s   floor yaml.load(CSafeLoader) {floor_read:8.3f} s   "
           f"target < 1 s   ratio {check / floor_read:.2f}x")
 
@@ -102,7 +91,7 @@ def main() -> int:
         file = Path(folder) / "generated.yaml"
         file.write_text(text, encoding="utf-8")
         load_pathway(file)  # fills the cache
-        warm = median_seconds(lambda: load_pathway(file), args.repeat)
+        warm = median_seconds(lambda: load_pathway(file), repeat=args.repeat, warmup=0)
         print(f"load (cached, unchanged) {warm:8.3f} s   floor yaml.load(CSafeLoader) {floor_read:8.3f} s   "
               f"target < 1 s   ratio {warm / floor_read:.2f}x")
 
@@ -123,8 +112,8 @@ def main() -> int:
     )
     outcome = assess_with_pathway(assessment, pathway, today=TODAY)
     rounds = max(args.repeat * 40, 200)
-    match = median_seconds(lambda: assess_with_pathway(assessment, pathway, today=TODAY), rounds)
-    rules = median_seconds(lambda: evaluate(assessment, pathway.rules), rounds)
+    match = median_seconds(lambda: assess_with_pathway(assessment, pathway, today=TODAY), repeat=rounds, warmup=0)
+    rules = median_seconds(lambda: evaluate(assessment, pathway.rules), repeat=rounds, warmup=0)
     print(f"match one assessment     {match * 1000:8.2f} ms  floor evaluate() rules only {rules * 1000:8.2f} ms   "
           f"target < 5 ms   ({len(outcome.services)} services suggested)")
     print(f"                         {'':8}     floor yaml.load(CSafeLoader) {floor_read * 1000:8.0f} ms")
