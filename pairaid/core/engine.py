@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, NamedTuple
+
 from pairaid.core import vocab
 from pairaid.core.assessment import Assessment
 from pairaid.core.facts import Facts, facts_of
@@ -22,9 +24,39 @@ def label(kind: str, ident: str) -> str:
     return framework.label(kind, ident)
 
 
-def check_override(
+class OverrideProblem(NamedTuple):
+    """Why an override is not allowed: `kind` is "safeguarding" (a statutory level cannot be lowered) or
+    "no_reason" (lowering needs a written reason)."""
+
+    kind: Literal["safeguarding", "no_reason"]
+    suggested: str
+    chosen: str
+
+    def detail(self) -> str:
+        if self.kind == "safeguarding":
+            return ("a safeguarding indicator is recorded, so the level stays statutory; it cannot be lowered. "
+                    "Follow the front door's advice.")
+        return (f"lowering the level from {self.suggested} to {self.chosen} needs a written reason in "
+                "decision.override_reason")
+
+    def message(self) -> str:
+        """Naming the field at fault (a file: `pairaid assess`, finalising)."""
+        return f"decision.override_level: {self.detail()}"
+
+    def warning(self) -> str:
+        """As the outcome's warnings carry it (the live panel words the field names for the screen)."""
+        return self.detail()[0].upper() + self.detail()[1:]
+
+    def sentence(self) -> str:
+        """For the Decision screen, beside the level it is about: no field names."""
+        if self.kind == "safeguarding":
+            return self.warning()
+        return f"Lowering the level from {self.suggested} to {self.chosen} needs a written reason."
+
+
+def override_problem(
     suggested: str, override: str | None, reason: str | None, safeguarding: bool
-) -> str | None:
+) -> OverrideProblem | None:
     """Why an override is not allowed, or None when it is (raise freely; lower with a reason; never below
     statutory when safeguarding matched)."""
     if override is None or override == suggested:
@@ -32,16 +64,18 @@ def check_override(
     if vocab.LEVEL_RANK[override] > vocab.LEVEL_RANK[suggested]:
         return None
     if safeguarding:
-        return (
-            "decision.override_level: a safeguarding indicator is recorded, so the level stays statutory; "
-            "it cannot be lowered. Follow the front door's advice."
-        )
+        return OverrideProblem("safeguarding", suggested, override)
     if not (reason or "").strip():
-        return (
-            f"decision.override_level: lowering the level from {suggested} to {override} needs a written reason "
-            "in decision.override_reason"
-        )
+        return OverrideProblem("no_reason", suggested, override)
     return None
+
+
+def check_override(
+    suggested: str, override: str | None, reason: str | None, safeguarding: bool
+) -> str | None:
+    """`override_problem` as the message naming the fields, or None when the override is allowed."""
+    problem = override_problem(suggested, override, reason, safeguarding)
+    return problem.message() if problem else None
 
 
 def _provisional(facts: Facts, rules: RuleSet) -> tuple[bool, str | None]:
@@ -91,13 +125,13 @@ def evaluate(assessment: Assessment, rules: RuleSet, *, strict: bool = True) -> 
         warnings.append(provisional_text)
 
     decision = assessment.decision
-    problem = check_override(level, decision.override_level, decision.override_reason, safeguarding)
+    problem = override_problem(level, decision.override_level, decision.override_reason, safeguarding)
     override: Override | None = None
     final_level = level
     if problem:
         if strict:
-            raise OverrideError(problem)
-        warnings.append(problem.split(": ", 1)[1][0].upper() + problem.split(": ", 1)[1][1:])
+            raise OverrideError(problem.message())
+        warnings.append(problem.warning())
     elif decision.override_level and decision.override_level != level:
         final_level = decision.override_level
         override = Override(

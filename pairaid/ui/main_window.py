@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
         from pydantic import ValidationError
 
         from pairaid.core.assessment import parse_assessment
-        from pairaid.core.engine import OverrideError, check_override
+        from pairaid.core.engine import OverrideError, override_problem
         from pairaid.core.errors import format_validation_error
         from pairaid.pathway.loading import assess_with_pathway
         from pairaid.store.errors import StoreError
@@ -531,9 +531,10 @@ class MainWindow(QMainWindow):
         except OverrideError:
             draft = assess_with_pathway(assessment, self.pathway, strict=False)
             decision = assessment.decision
-            problem = check_override(draft.level, decision.override_level, decision.override_reason,
-                                     draft.safeguarding)
-            self._explain_override(draft.level, decision.override_level or draft.level, problem or "")
+            problem = override_problem(draft.level, decision.override_level, decision.override_reason,
+                                       draft.safeguarding)
+            self._explain_override(draft.level, decision.override_level or draft.level,
+                                   problem is not None and problem.kind == "safeguarding")
             self.walkthrough.go_to("decision")
             return False
         final = self.pathway.levels.get(outcome.final_level).label
@@ -558,9 +559,9 @@ class MainWindow(QMainWindow):
         self.show_summary()  # the next step is sending the copies
         return True
 
-    def _explain_override(self, suggested: str, chosen: str, problem: str) -> None:
+    def _explain_override(self, suggested: str, chosen: str, safeguarding: bool) -> None:
         levels = self.pathway.levels
-        if "safeguarding" in problem:
+        if safeguarding:
             text = (f"A safeguarding indicator is recorded, so the level stays {levels.get('statutory').label} "
                     "and cannot be lowered. On the Decision section choose the suggested level, and follow the "
                     "front door's advice.")

@@ -10,7 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from pairaid.core import vocab
-from pairaid.core.engine import check_override
+from pairaid.core.engine import override_problem
 from pairaid.core.outcome import Outcome
 from pairaid.ui.sections.fields import ComboField, DateField, LineField, NoteField
 from pairaid.ui.sections.page import SectionPage
@@ -145,12 +145,12 @@ class DecisionPage(SectionPage):
     def _check_override(self, outcome: Outcome | None) -> None:
         message = None
         if outcome is not None:
-            message = check_override(outcome.level, self.session.value("decision.override_level"),
-                                     self.session.value("decision.override_reason"), outcome.safeguarding)
-        if message:
-            message = message.split(": ", 1)[1]
-            message = message.replace("in decision.override_reason", "(write it in the box below)")
-            message = message[0].upper() + message[1:]
+            problem = override_problem(outcome.level, self.session.value("decision.override_level"),
+                                       self.session.value("decision.override_reason"), outcome.safeguarding)
+            if problem is not None:
+                message = problem.sentence()
+                if problem.kind == "no_reason":
+                    message = message.rstrip(".") + " (write it in the box below)."
         self.override_message.setText(message or "")
         self.override_message.setVisible(bool(message))
         self.override.editor.setAccessibleDescription(
