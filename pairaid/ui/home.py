@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.core import vocab
-from pairaid.ui.style import make_heading
+from pairaid.ui.style import compact_combo, make_heading
 
 if TYPE_CHECKING:
     import datetime as dt  # imported when first used: its pure-Python half costs ~2 ms before the first paint
@@ -317,9 +317,9 @@ class HomeView(QWidget):
         self.date_from.setPlaceholderText("dd/mm/yyyy")
         self.date_to = QLineEdit()
         self.date_to.setPlaceholderText("dd/mm/yyyy")
-        self.level_combo = QComboBox()
+        self.level_combo = compact_combo(QComboBox(), 12)
         self.level_combo.addItem("Any level", "")  # the pathway's level names come with set_source
-        self.status_combo = QComboBox()
+        self.status_combo = compact_combo(QComboBox(), 12)
         for value, text in STATUSES:
             self.status_combo.addItem(text, value)
         fields = [

@@ -41,6 +41,7 @@ class SafeguardingBanner(QFrame):
         heading, body = banner_lines(session.pathway.front_door)
         self.heading = QLabel(heading)
         self.heading.setFont(heading_font(self.heading.font(), 1.2))
+        self.heading.setWordWrap(True)  # never wider than the page, at any text size
         self.body = QLabel(body)
         self.body.setWordWrap(True)
         for label in (self.heading, self.body):

@@ -7,7 +7,7 @@ scales with the user's settings. Focus is always visible (warm yellow), as on NH
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 NHS_BLUE = "#005EB8"
 DARK_BLUE = "#003087"
@@ -89,6 +89,25 @@ def indicator_rules() -> str:
             rules.append(f"{widget}::indicator:{state} {{ image: {url(f'{kind}-{name}')}; }}")
             rules.append(f"{widget}::indicator:{state}:disabled {{ image: {url(f'{kind}-{name}-disabled')}; }}")
     return "\n".join(rules) + "\n"
+
+
+def compact_combo(combo: QComboBox, chars: int = 18) -> QComboBox:
+    """A combo box that does not widen the window to fit its longest choice: a level's name runs to 70
+    characters, and at large text sizes such boxes made the window wider than a 1366 px screen. The box
+    shows at least `chars` characters (more when its layout gives it room; a longer choice is cut with
+    "…" in the box, and its tooltip holds it whole) and its list opens wide enough to read every choice."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+
+    def show_whole(_index: int = 0) -> None:
+        combo.setToolTip(combo.currentText())
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+
+    combo.currentIndexChanged.connect(show_whole)
+    combo.model().rowsInserted.connect(lambda *_: show_whole())
+    show_whole()
+    return combo
 
 
 def heading_font(base: QFont, scale: float = 1.4, bold: bool = True) -> QFont:

@@ -33,7 +33,7 @@ from pairaid.core.summary_content import SummaryDocument, build_summary
 from pairaid.ui import dialogs
 from pairaid.ui.crash import log_failure
 from pairaid.ui.session import VisitSession
-from pairaid.ui.style import make_heading
+from pairaid.ui.style import compact_combo, make_heading
 from pairaid.ui.summary_html import summary_html
 
 log = logging.getLogger(__name__)
@@ -104,22 +104,26 @@ class SummaryPage(QWidget):
         column.addWidget(self.review_strip)
 
         grid = QGridLayout()
-        self.copy_combo = QComboBox()
+        self.copy_combo = compact_combo(QComboBox(), 14)
         for value, text in COPY_CHOICES:
             self.copy_combo.addItem(text, value)
         self.recipient_edit = QLineEdit()
         self.recipient_edit.setPlaceholderText("e.g. Perinatal mental health team, Dr Ahmed's surgery")
-        self.role_combo = QComboBox()
+        self.role_combo = compact_combo(QComboBox(), 14)
         for value, text in RECIPIENT_ROLES:
             self.role_combo.addItem(text, value)
+        # Two rows, so the page stays narrow enough for a 1366 px screen at large text sizes.
         grid.addWidget(_labelled("&Copy:", self.copy_combo, "Copy to preview"), 0, 0)
         grid.addWidget(self.copy_combo, 1, 0)
-        grid.addWidget(_labelled("&Recipient (printed on the copy):", self.recipient_edit, "Recipient"), 0, 1)
-        grid.addWidget(self.recipient_edit, 1, 1)
-        grid.addWidget(_labelled("Recipient &is:", self.role_combo, "Recipient role"), 0, 2)
-        grid.addWidget(self.role_combo, 1, 2)
-        grid.setColumnStretch(1, 2)
+        grid.addWidget(_labelled("Recipient &is:", self.role_combo, "Recipient role"), 0, 1)
+        grid.addWidget(self.role_combo, 1, 1)
+        grid.addWidget(_labelled("&Recipient (printed on the copy):", self.recipient_edit, "Recipient"), 2, 0, 1, 2)
+        grid.addWidget(self.recipient_edit, 3, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         column.addLayout(grid)
+        QWidget.setTabOrder(self.copy_combo, self.role_combo)  # Tab follows the rows as they read
+        QWidget.setTabOrder(self.role_combo, self.recipient_edit)
 
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Summary preview")

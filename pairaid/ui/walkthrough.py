@@ -92,6 +92,9 @@ class WalkthroughView(QWidget):
                 page.finalise_requested.connect(self.finalise_requested)
         for section_id, title, widget in extra_sections or []:
             self._add(section_id, title, widget)
+        # Wide enough for the longest section name at any text size: the live panel gives way first.
+        self.nav.setMinimumWidth(min(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8,
+                                     self.nav.maximumWidth()))
 
         # Actions rather than bare shortcuts, so the shell can also put them in its menus without a clash.
         self.next_action = self._action("Next section", self.next_section,

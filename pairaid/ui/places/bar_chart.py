@@ -72,7 +72,9 @@ class BarChart(QWidget):
         return QSize(520, int(line * (3.5 + bars * 1.3 + len(self._rows) * 0.6)))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(320, 160)
+        """Tall enough for the title, the legend and each row's label (up to two lines) at this font size."""
+        line = QFontMetricsF(self.font()).height()
+        return QSize(320, int(line * (3 + 2 * max(1, len(self._rows)))))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

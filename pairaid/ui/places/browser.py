@@ -38,6 +38,7 @@ from pairaid.ui.places.service_filter import (
     outside_area,
     postcode_district,
 )
+from pairaid.ui.style import compact_combo
 
 MapRenderer = Callable[[Pathway, Path], Path]
 SERVICE_ROLE = Qt.ItemDataRole.UserRole
@@ -112,7 +113,7 @@ class PathwayBrowserView(PlaceView):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Name or provider")
         self.search.setClearButtonEnabled(True)
-        self.stage = QComboBox()
+        self.stage = compact_combo(QComboBox(), 12)
         self.stage.addItem("Any stage", None)
         for stage in vocab.STAGES:
             self.stage.addItem(self.framework.label("stages", stage), stage)
@@ -124,11 +125,11 @@ class PathwayBrowserView(PlaceView):
         self.postcode = QLineEdit()
         self.postcode.setPlaceholderText("e.g. B15 2TT or B15")
         self.postcode.setMaxLength(10)
-        self.level = QComboBox()
+        self.level = compact_combo(QComboBox(), 12)
         self.level.addItem("Any level", None)
         for level in vocab.LEVELS:
             self.level.addItem(level_name(self.pathway, level), level)
-        self.need = QComboBox()
+        self.need = compact_combo(QComboBox(), 14)
         self.need.addItem("Any need", None)
         used = {need for service in self.pathway.services for need in service.needs}
         for need in vocab.SERVICE_NEEDS:

@@ -82,6 +82,7 @@ class PlaceView(QWidget):
         title.setObjectName("placeHeading")
         make_heading(title)
         title.setAccessibleName(heading)
+        title.setWordWrap(True)  # a long pathway name wraps rather than widening the window
         row.addWidget(title, 1)
         self.back_button = back
         return row

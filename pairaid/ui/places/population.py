@@ -14,11 +14,13 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -114,7 +116,12 @@ class PopulationView(PlaceView):
         self.source_note.setWordWrap(True)
         self.source_note.setStyleSheet(f"color: {DARK_GREY}; background: white;")
         charts.addWidget(self.source_note)
-        body.addWidget(self.chart_panel, 3)
+        # Scrolls when the charts need more height than the window has (large text sizes).
+        chart_scroll = QScrollArea()
+        chart_scroll.setWidget(self.chart_panel)
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body.addWidget(chart_scroll, 3)
 
         tables = QVBoxLayout()
         self.route_table = QTableWidget(0, 4)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -39,6 +38,7 @@ from pairaid.store.errors import BundleError, StoreError
 from pairaid.store.models import Record, RecordInfo
 from pairaid.ui.places.common import PlaceView, labelled, level_name, long_date
 from pairaid.ui.places.record_html import record_html
+from pairaid.ui.style import compact_combo
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 BUNDLE_FILTER = "pairaid bundles (*.pairaid)"
@@ -145,7 +145,7 @@ class ReviewView(PlaceView):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
 
         verdicts = QWidget()
-        row = QHBoxLayout(verdicts)
+        row = QVBoxLayout(verdicts)  # one above the other: the review column stays narrow at large text
         row.setContentsMargins(0, 0, 0, 0)
         self.agree = QRadioButton("&Agree with the level")
         self.challenge = QRadioButton("C&hallenge the level")
@@ -160,10 +160,9 @@ class ReviewView(PlaceView):
         row.addWidget(verdict_label)
         row.addWidget(self.agree)
         row.addWidget(self.challenge)
-        row.addStretch(1)
         form.addRow(verdicts)
 
-        self.suggested_level = QComboBox()
+        self.suggested_level = compact_combo(QComboBox())
         for level in vocab.LEVELS:
             self.suggested_level.addItem(level_name(self.pathway, level), level)
         form.addRow(labelled("Level you &suggest:", self.suggested_level, "Level you suggest"), self.suggested_level)

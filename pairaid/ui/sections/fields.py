@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.ui.session import VisitSession
+from pairaid.ui.style import compact_combo
 
 _NOTHING_CHECKED = object()  # a radio group or combo with nothing chosen yet (never stored)
 Option = tuple[Any, str]  # (stored value, label shown); a value of None means "not recorded"
@@ -339,7 +340,7 @@ class ComboField(Binding):
         super().__init__(session, path, label, **kwargs)
 
     def _make_editor(self) -> QWidget:
-        combo = QComboBox()
+        combo = compact_combo(QComboBox(), 24)
         for _, text in self.options:
             combo.addItem(text)
         combo.setCurrentIndex(-1)
