@@ -9,6 +9,7 @@ population need) are imported only when first needed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -74,32 +75,45 @@ def _parse_with_argparse(argv: list[str]) -> AppArgs:
 
 def setup_logging(data_dir: Path) -> None:
     """A small log in the data folder (0600, like the database), kept under LOG_MAX_BYTES by moving a full log
-    to `pairaid.log.1` at start-up. Messages carry record ids and error types, never values."""
+    to `pairaid.log.1` at start-up. Messages carry record ids and error types, never values. Best effort: a
+    log that cannot be written is not a reason to stop a practitioner working."""
     path = data_dir / LOG_NAME
-    _rotate_log(path)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)  # a log from an older pairaid may have been created 0644
-    # FileHandler, not RotatingFileHandler: logging.handlers costs ~5 ms of start-up, and a session writes
-    # a few lines, so rotating once per start keeps the file small enough.
-    handler = logging.FileHandler(path, encoding="utf-8")
+    try:
+        _rotate_log(path)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.close(fd)
+        for log_file in (path, *_backups(path)):  # older pairaid versions left them 0644
+            if log_file.exists():
+                os.chmod(log_file, 0o600)
+        # FileHandler, not RotatingFileHandler: logging.handlers costs ~5 ms of start-up, and a session writes
+        # a few lines, so rotating once per start keeps the file small enough.
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
 
 
+def _backups(path: Path) -> list[Path]:
+    return [path.with_name(f"{path.name}.{n}") for n in range(1, LOG_BACKUPS + 1)]
+
+
 def _rotate_log(path: Path) -> None:
+    """Move a full log to .1 (and .1 to .2 …). Two windows starting at once may both try: whichever finds a
+    file gone simply carries on."""
     try:
         if path.stat().st_size < LOG_MAX_BYTES:
             return
     except FileNotFoundError:
         return
-    older = [path.with_name(f"{path.name}.{n}") for n in range(1, LOG_BACKUPS + 1)]
+    older = _backups(path)
     for newer_copy, older_copy in zip(reversed(older[:-1]), reversed(older[1:]), strict=True):
-        if newer_copy.exists():
+        with contextlib.suppress(FileNotFoundError):
             os.replace(newer_copy, older_copy)
-    os.replace(path, older[0])
+    with contextlib.suppress(FileNotFoundError):
+        os.replace(path, older[0])
 
 
 def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:

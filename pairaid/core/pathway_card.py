@@ -52,6 +52,8 @@ class PathwayCard(NamedTuple):
         levels = data["levels"]
         if not isinstance(levels, dict) or not all(isinstance(v, str) for v in levels.values()):
             raise ValueError("not a pathway card")
+        if not all(data[day] is None or isinstance(data[day], str) for day in ("published", "review_by")):
+            raise ValueError("not a pathway card")
         days = {day: dt.date.fromisoformat(data[day]) if data[day] else None for day in ("published", "review_by")}
         text_fields = [data[name] for name in ("title", "version", "area")]
         if not all(isinstance(value, str) for value in text_fields):

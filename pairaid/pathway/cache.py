@@ -61,7 +61,7 @@ def read_card(key: str) -> PathwayCard | None:
     """The card of a cached pathway; None when there is none (or it is damaged)."""
     try:
         return PathwayCard.from_json((cache_dir() / f"{key}.card.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         return None
 
 

@@ -50,6 +50,10 @@ def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             return []
+        if tables == {"_sqlite_migrations"} and not conn.execute("SELECT 1 FROM _sqlite_migrations").fetchone():
+            # Another pairaid is creating this new database right now: sqlite-utils makes the (empty)
+            # migrations table before the first migration's transaction. It is new, not foreign.
+            return []
         if "_sqlite_migrations" not in tables:
             raise StoreCorruptError(path, "this is another program's database, not a pairaid one")
         applied = [

@@ -255,8 +255,10 @@ class HomeView(QWidget):
         """The records or the pathway could not be opened (a dialog has said why): nothing here can be used."""
         self.pathway_label.setText("Pathway in use: not loaded")
         self.count_label.setText("The records could not be opened.")
-        self.new_button.setEnabled(False)
-        self.open_button.setEnabled(False)
+        self._list_records = None  # the store is closed: nothing may search it
+        self.table.setRowCount(0)
+        for widget in [*self._filters(), self.new_button, self.open_button]:
+            widget.setEnabled(False)
 
     def _filters(self) -> list[QWidget]:
         return [self.search_edit, self.date_from, self.date_to, self.level_combo, self.status_combo]
@@ -283,7 +285,8 @@ class HomeView(QWidget):
         if info.review_by:
             parts.append(f"review by {info.review_by.strftime('%d/%m/%Y')}")
         self.pathway_label.setText(f"Pathway in use: <b>{_esc(info.title)}</b>")
-        self.pathway_details.setText(", ".join(parts).capitalize() + f". Area: {_esc(info.area)}.")
+        details = ", ".join(parts)  # not str.capitalize(), which would lower-case a version such as "2027-RC1"
+        self.pathway_details.setText(f"{details[0].upper()}{details[1:]}. Area: {_esc(info.area)}.")
 
     def _review_banner(self) -> QFrame:
         banner = QFrame()

@@ -161,10 +161,22 @@ class MainWindow(QMainWindow):
             self._fail()
             return False
         self._pathway = pathway
+        self._refresh_card(pathway)
         self.statusBar().showMessage("Ready")
         self._update_actions()
         self.loaded.emit()
         return True
+
+    def _refresh_card(self, pathway: Pathway) -> None:
+        """Home shows the pathway actually in use: the file may have been replaced between the two stages."""
+        from pairaid.core.pathway_card import PathwayCard
+
+        assert self._started is not None
+        card = PathwayCard.of(pathway)
+        if card != self._started.card:
+            store = self._started.store
+            self._started = self._started._replace(card=card)
+            self.home.set_source(card, lambda query: search_records(store, query))
 
     def _dialog_parent(self) -> QWidget | None:
         return self if self.isVisible() else None

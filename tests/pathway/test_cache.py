@@ -29,8 +29,14 @@ def test_beside_each_cached_pathway_is_its_card_for_home(tmp_path: Path) -> None
     card = read_card(key)
     assert card == PathwayCard.of(pathway) and card.title == pathway.pathway.title
     assert card.review_by == pathway.pathway.review_by and card.level_label("targeted") == pathway.levels.targeted.label
-    (cache_dir() / f"{key}.card.json").write_text('{"title": 1}', encoding="utf-8")
-    assert read_card(key) is None  # a damaged card is ignored: the app loads the pathway instead
+    good = (cache_dir() / f"{key}.card.json").read_text(encoding="utf-8")
+    for damaged in ('{"title": 1}', good.replace('"published": "', '"published": 5, "x": "'),
+                    good.replace('"review_by": "', '"review_by": ["'), "[]", "{not json"):
+        (cache_dir() / f"{key}.card.json").write_text(damaged, encoding="utf-8")
+        assert read_card(key) is None, damaged  # ignored: the app loads the pathway instead
+    (cache_dir() / f"{key}.card.json").write_text(good.replace('"published": "2026-11-26"', '"published": 5'),
+                                                  encoding="utf-8")
+    assert read_card(key) is None
 
 
 def test_an_edit_is_checked_again_so_errors_are_never_hidden_by_the_cache(tmp_path: Path) -> None:

@@ -407,6 +407,8 @@ def test_the_log_is_rotated_at_start_up_once_full_and_kept_private(tmp_path: Pat
     assert (log_path.stat().st_mode & 0o777) == 0o600
     assert (tmp_path / f"{app_module.LOG_NAME}.1").read_text(encoding="utf-8") == "x" * app_module.LOG_MAX_BYTES
     assert (tmp_path / f"{app_module.LOG_NAME}.2").read_text(encoding="utf-8") == "older"
+    for backup in (".1", ".2"):  # an older pairaid's logs, which may hold more than ids, are private too
+        assert ((tmp_path / f"{app_module.LOG_NAME}{backup}").stat().st_mode & 0o777) == 0o600
 
 
 def test_main_with_an_unusable_data_folder_says_so_and_exits_1(tmp_path: Path, monkeypatch) -> None:
@@ -467,5 +469,24 @@ def test_a_pathway_that_fails_after_home_was_filled_stops_the_app_with_a_dialog(
         window.show()
     assert events == ["home_ready loaded=False listing=True", "load_failed"]
     assert "does not exist" in log.errors[-1][1] and not window.new_action.isEnabled()
-    assert not window.home.new_button.isEnabled()
+    home = window.home
+    assert not home.new_button.isEnabled() and not home.search_edit.isEnabled() and home.table.rowCount() == 0
+    home.refresh()  # nothing searches the closed store
     window.close()
+
+
+def test_home_shows_the_pathway_actually_loaded_when_the_file_changed_between_the_stages(
+        qtbot, tmp_data_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    monkeypatch.setenv("PAIRAID_CACHE_DIR", str(tmp_path / "cache"))
+    pathway = tmp_path / "birmingham.yaml"
+    shutil.copy(default_pathway_path(), pathway)
+    assert app_module.open_pathway(str(pathway)) is not None  # cached with its card
+    window, _events = _staged_window(qtbot, tmp_data_dir, pathway)
+    newer = pathway.read_text(encoding="utf-8").replace('version: "2026.11"', 'version: "9.9-NEW"', 1)
+    window.home_ready.connect(lambda: pathway.write_text(newer, encoding="utf-8"))
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.show()
+    assert window.pathway.pathway.version == "9.9-NEW"
+    assert "Version 9.9-NEW," in window.home.pathway_details.text()
+    close_window(window)

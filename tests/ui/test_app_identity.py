@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from pairaid.ui.app_identity import DESKTOP_FILE, register_script_fonts
@@ -25,8 +25,10 @@ def test_bundled_script_fonts_cover_bengali_gurmukhi_and_arabic(qapp) -> None:
 
 def test_the_app_names_its_desktop_file_and_sets_its_icon(tmp_path: Path, monkeypatch) -> None:
     DialogLog().install(monkeypatch)
-    code, windows = _run_main(monkeypatch, ["--data-dir", str(tmp_path / "data")])
     app = QApplication.instance()
+    app.setDesktopFileName("")  # an earlier run of main() in this process may have set both
+    app.setWindowIcon(QIcon())
+    code, windows = _run_main(monkeypatch, ["--data-dir", str(tmp_path / "data")])
     assert code == 0 and app.desktopFileName() == DESKTOP_FILE and not app.windowIcon().isNull()
     assert (ROOT / "packaging" / "linux" / f"{DESKTOP_FILE}.desktop").is_file()
     windows[0].close_store()
