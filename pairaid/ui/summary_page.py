@@ -128,6 +128,7 @@ class SummaryPage(QWidget):
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Summary preview")
         self.preview.setOpenLinks(False)
+        column.addWidget(_labelled("Pre&view of this copy:", self.preview, "Summary preview"))
         column.addWidget(self.preview, 1)
 
         buttons = QHBoxLayout()

@@ -216,3 +216,28 @@ def test_visit_date_field_keeps_reading_in_read_only_mode(view, session) -> None
     assert page.date.line.text() == "20/11/2026"
     assert not page.date.calendar_button.isEnabled()
     assert_accessible(page)
+
+
+# Home and the summary, in the real window ---------------------------------------------------------------
+
+
+def test_home_and_the_summary_are_named_labelled_and_reached_by_tab(qtbot, tmp_data_dir, monkeypatch) -> None:
+    from tests.ui.app_helpers import DialogLog, close_window, open_window
+
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir)
+    window.new_visit()
+    window.session.set_value("family.baby.name", "Zoë Brontë")
+    window.go_home()
+    assert len(focusable_inputs(window.home)) >= 8
+    assert_accessible(window.home)
+    # Alt+C (the list's label) goes to the recent list; Enter opens the selected record.
+    QTest.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.home.table
+    QTest.keyClick(window.home.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.visit_page
+    assert window.session.value("family.baby.name") == "Zoë Brontë"
+    window.walkthrough.go_to("summary")
+    assert len(focusable_inputs(window.summary_page)) >= 4  # Save and Print wait for a complete record
+    assert_accessible(window.summary_page)
+    close_window(window)
