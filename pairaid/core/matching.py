@@ -151,8 +151,8 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
         why: list[str] = []
         if service.level == "statutory":
             why.append(
-                "Listed first: a safeguarding indicator is recorded, so contact the front door now, whatever "
-                "else is planned."
+                f"Listed first: a safeguarding indicator is recorded, so contact {pathway.front_door.name} now, "
+                "whatever else is planned."
             )
         if is_urgent:
             urgent = next(r for r in via_rules if r.urgent)

@@ -56,6 +56,8 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QSpinBox {{
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus,
 QSpinBox:focus {{ border: 3px solid {TEXT}; background: #FFFDF2; }}
 QLineEdit:read-only, QPlainTextEdit:read-only {{ background: {PALE_GREY}; }}
+QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disabled, QDateEdit:disabled,
+QSpinBox:disabled {{ background: {PALE_GREY}; color: {MID_GREY}; border-color: #C3CACD; }}
 QCheckBox:focus, QRadioButton:focus {{ background: {WARM_YELLOW}; }}
 QListWidget, QTreeWidget, QTableWidget, QTextBrowser {{ background: {WHITE}; border: 1px solid #D8DDE0; }}
 QListWidget::item:selected, QTreeWidget::item:selected, QTableWidget::item:selected {{
@@ -64,6 +66,13 @@ QListWidget::item:selected, QTreeWidget::item:selected, QTableWidget::item:selec
 QListWidget:focus, QTreeWidget:focus, QTableWidget:focus, QTextBrowser:focus {{
     border: 3px solid {WARM_YELLOW};
 }}
+QToolButton {{
+    background: {WHITE}; color: {NHS_BLUE}; border: 2px solid {NHS_BLUE}; border-radius: 4px;
+    padding: 0.2em 0.7em; font-weight: bold;
+}}
+QToolButton:hover {{ background: {PALE_GREY}; }}
+QToolButton::menu-indicator {{ image: none; width: 0; }}
+QComboBox::drop-down {{ border: none; width: 1.6em; }}
 QToolBar {{ background: {NHS_BLUE}; border: none; spacing: 0.5em; padding: 0.2em; }}
 QToolBar QLabel {{ color: {WHITE}; font-weight: bold; }}
 QToolBar QToolButton {{ color: {WHITE}; padding: 0.3em 0.8em; }}
@@ -74,16 +83,17 @@ QSplitter::handle {{ background: #D8DDE0; }}
 
 
 def indicator_rules() -> str:
-    """Check boxes and radio buttons drawn from resources/icons/indicators: a 2 px dark grey outline (7:1 on
-    white, where Fusion's pale outline is 1.7:1 on the page, under WCAG 1.4.11's 3:1 for controls) sized in
-    em, so the boxes grow with the text."""
+    """Check boxes, radio buttons and the combo box arrow drawn from resources/icons/indicators: a 2 px dark
+    grey outline (7:1 on white, where Fusion's pale outline is 1.7:1 on the page, under WCAG 1.4.11's 3:1 for
+    controls) sized in em, so they grow with the text."""
     from pairaid.resources import resource_path
 
     def url(name: str) -> str:
         return f"url({resource_path('icons', 'indicators', name + '.svg').as_posix()})"
 
     rules = ["QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator "
-             "{ width: 1.1em; height: 1.1em; }"]
+             "{ width: 1.1em; height: 1.1em; }",
+             f"QComboBox::down-arrow {{ image: {url('arrow-down')}; width: 0.8em; height: 0.8em; }}"]
     for widget, kind in (("QCheckBox", "checkbox"), ("QAbstractItemView", "checkbox"), ("QRadioButton", "radio")):
         for state, name in (("unchecked", "off"), ("checked", "on")):
             rules.append(f"{widget}::indicator:{state} {{ image: {url(f'{kind}-{name}')}; }}")

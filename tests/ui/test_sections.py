@@ -264,7 +264,8 @@ def test_guidance_is_at_hand(make_page, session, framework) -> None:
     for text in (guidance.strength, guidance.some_concern, guidance.significant_concern, guidance.what_to_note):
         assert text in box.guidance.text()
         assert text in box.rating.buttons[0].accessibleDescription()
-    assert box.note.editor.placeholderText() == guidance.what_to_note
+    # what to note is the hint above the note (read out as its description), not repeated as placeholder text
+    assert box.note.hint.text() == guidance.what_to_note and not box.note.editor.placeholderText()
 
 
 def test_ratings_follow_undo(make_page, session, clock) -> None:

@@ -55,7 +55,7 @@ class DomainBox(QFrame):
         layout.addWidget(self.guidance)
 
         self.note = NoteField(s, f"observations.{domain.id}.note", f"{domain.title}: what you saw or heard",
-                              placeholder=domain.guidance.what_to_note, hint=domain.guidance.what_to_note)
+                              hint=domain.guidance.what_to_note)  # the hint above says it; no placeholder
         layout.addWidget(self.note.row)
 
     def _guidance_text(self, page: ObservationsPage) -> str:
