@@ -16,6 +16,7 @@ from pairaid.pathway.loading import load_pathway
 from pairaid.report import render_service_map
 from pairaid.resources import default_pathway_path
 from pairaid.store import Store
+from pairaid.ui.app_identity import register_script_fonts
 from pairaid.ui.places import PathwayBrowserView, PopulationView, ReviewView
 from pairaid.ui.style import apply_style
 from tests.ui.places.records import assessment, finalise
@@ -42,6 +43,7 @@ def _records(store: Store, pathway) -> list[str]:
 def main(out_dir: Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     apply_style(app)
+    register_script_fonts()  # as the app does: Bengali names render on a machine with DejaVu alone
     pathway = load_pathway(default_pathway_path())
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder)) as store:
