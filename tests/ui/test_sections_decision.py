@@ -161,4 +161,21 @@ def test_read_only_services_can_be_browsed_but_not_ticked(qtbot, page, session) 
     assert view.currentIndex().row() == 1
     QTest.keyClick(view, Qt.Key.Key_Space)
     assert not page.suggested_services.is_checked(page.suggested_services.ids()[1])
+    centre = view.visualRect(view.model().index(0, 0)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert not page.suggested_services.is_checked(page.suggested_services.ids()[0])
     assert session.value("decision.selected_services") is None
+
+
+def test_a_click_anywhere_on_a_suggested_service_ticks_it(qtbot, page, session) -> None:
+    """The suggested services are drawn with the name in bold and the tick box beside it; a click on the
+    text ticks, as a click on a check box's label does, and a second click unticks."""
+    view = page.suggested_services.editor
+    first = page.suggested_services.ids()[0]
+    rect = view.visualRect(view.model().index(0, 0))
+    assert rect.height() > view.fontMetrics().height() * 2  # the reasons wrap below the name
+    on_text = rect.center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, on_text)
+    assert session.value("decision.selected_services") == [first]
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, on_text)
+    assert not session.value("decision.selected_services")

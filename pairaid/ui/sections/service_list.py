@@ -10,6 +10,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView
 
 from pairaid.ui.sections.fields import Binding
+from pairaid.ui.sections.service_row import ServiceRowDelegate
 
 SERVICE_ID = Qt.ItemDataRole.UserRole
 SEARCH_TEXT = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +40,10 @@ class ServiceList(Binding):
         view.setModel(self.proxy)
         view.setWordWrap(not self._one_line)
         view.setUniformItemSizes(self._one_line)
+        if not self._one_line:  # the suggested services: name in bold, tick box beside it, room between them
+            self._delegate = ServiceRowDelegate(view)
+            view.setItemDelegate(self._delegate)
+            view.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap when the page is resized
         view.setMinimumHeight(view.fontMetrics().lineSpacing() * 8)
         self.model.itemChanged.connect(self._item_changed)
         return view
