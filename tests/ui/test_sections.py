@@ -425,3 +425,36 @@ def test_a_new_visit_is_calm_until_a_field_is_used(make_page, session) -> None:
     assert page.date.problem.isVisibleTo(page)
     session.load({})
     assert not page.date.problem.isVisibleTo(page)
+
+
+def test_a_date_is_picked_from_the_calendar_with_the_keyboard(qtbot, make_page, session) -> None:
+    """Space opens the calendar on the date already there; the arrow keys move; Enter picks and closes it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QTableView
+
+    session.load({"contact": {"date": "2026-11-20", "type": "new_birth"}})
+    page = make_page(VisitPage)
+    button, calendar = page.date.calendar_button, page.date.calendar
+    page.activateWindow()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    seen: list[str] = []
+
+    def in_the_open_calendar() -> None:  # the menu runs its own event loop until it closes
+        seen.append(calendar.selectedDate().toString("yyyy-MM-dd"))
+        target = calendar.findChild(QTableView)  # the calendar's grid of days, which takes the keys
+        target.setFocus()
+        for key in (Qt.Key.Key_Left, Qt.Key.Key_Left, Qt.Key.Key_Return):
+            QTest.keyClick(target, key)
+        seen.append("open" if button.menu().isVisible() else "closed")
+
+    QTimer.singleShot(200, in_the_open_calendar)
+    guard = QTimer(page)  # never hang the suite if Enter did not close the calendar; dies with the page
+    guard.setSingleShot(True)
+    guard.timeout.connect(button.menu().close)
+    guard.start(5000)
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    guard.stop()
+    assert seen == ["2026-11-20", "closed"]
+    assert page.date.line.text() == "18/11/2026"
+    assert session.value("contact.date") == "2026-11-18"
