@@ -93,7 +93,10 @@ def indicator_rules() -> str:
 
     rules = ["QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator "
              "{ width: 1.1em; height: 1.1em; }",
-             f"QComboBox::down-arrow {{ image: {url('arrow-down')}; width: 0.8em; height: 0.8em; }}"]
+             f"QComboBox::down-arrow {{ image: {url('arrow-down')}; width: 0.8em; height: 0.8em; }}",
+             "QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 1.4em; border: none; }",
+             f"QAbstractSpinBox::up-arrow {{ image: {url('arrow-up')}; width: 0.7em; height: 0.7em; }}",
+             f"QAbstractSpinBox::down-arrow {{ image: {url('arrow-down')}; width: 0.7em; height: 0.7em; }}"]
     for widget, kind in (("QCheckBox", "checkbox"), ("QAbstractItemView", "checkbox"), ("QRadioButton", "radio")):
         for state, name in (("unchecked", "off"), ("checked", "on")):
             rules.append(f"{widget}::indicator:{state} {{ image: {url(f'{kind}-{name}')}; }}")

@@ -13,7 +13,7 @@ from pairaid.ui.style import STYLESHEET, apply_style, indicator_rules
 def test_every_indicator_image_exists_for_every_state() -> None:
     rules = indicator_rules()
     files = re.findall(r"url\(([^)]+)\)", rules)
-    assert len(files) == 13 and all(Path(file).is_file() for file in files)
+    assert len(files) == 15 and all(Path(file).is_file() for file in files)
     for state in ("unchecked", "checked", "unchecked:disabled", "checked:disabled"):
         for widget in ("QCheckBox", "QRadioButton", "QAbstractItemView"):
             assert f"{widget}::indicator:{state} " in rules, (widget, state)
