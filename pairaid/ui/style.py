@@ -71,6 +71,7 @@ QToolButton {{
     padding: 0.2em 0.7em; font-weight: bold;
 }}
 QToolButton:hover {{ background: {PALE_GREY}; }}
+QToolButton:disabled {{ background: {PALE_GREY}; color: {MID_GREY}; border-color: #C3CACD; }}
 QToolButton::menu-indicator {{ image: none; width: 0; }}
 QComboBox::drop-down {{ border: none; width: 1.6em; }}
 QToolBar {{ background: {NHS_BLUE}; border: none; spacing: 0.5em; padding: 0.2em; }}
@@ -96,7 +97,13 @@ def indicator_rules() -> str:
              f"QComboBox::down-arrow {{ image: {url('arrow-down')}; width: 0.8em; height: 0.8em; }}",
              "QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 1.4em; border: none; }",
              f"QAbstractSpinBox::up-arrow {{ image: {url('arrow-up')}; width: 0.7em; height: 0.7em; }}",
-             f"QAbstractSpinBox::down-arrow {{ image: {url('arrow-down')}; width: 0.7em; height: 0.7em; }}"]
+             f"QAbstractSpinBox::down-arrow {{ image: {url('arrow-down')}; width: 0.7em; height: 0.7em; }}",
+             # grey when the box is disabled, or (spin boxes) when the value is at that end of its range
+             f"QComboBox::down-arrow:disabled {{ image: {url('arrow-down-disabled')}; }}",
+             f"QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off "
+             f"{{ image: {url('arrow-up-disabled')}; }}",
+             f"QAbstractSpinBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:off "
+             f"{{ image: {url('arrow-down-disabled')}; }}"]
     for widget, kind in (("QCheckBox", "checkbox"), ("QAbstractItemView", "checkbox"), ("QRadioButton", "radio")):
         for state, name in (("unchecked", "off"), ("checked", "on")):
             rules.append(f"{widget}::indicator:{state} {{ image: {url(f'{kind}-{name}')}; }}")

@@ -448,7 +448,7 @@ def test_a_date_is_picked_from_the_calendar_with_the_keyboard(qtbot, make_page, 
             QTest.keyClick(target, key)
         seen.append("open" if button.menu().isVisible() else "closed")
 
-    QTimer.singleShot(200, in_the_open_calendar)
+    QTimer.singleShot(200, page, in_the_open_calendar)  # owned by the page: never fires in a later test
     guard = QTimer(page)  # never hang the suite if Enter did not close the calendar; dies with the page
     guard.setSingleShot(True)
     guard.timeout.connect(button.menu().close)

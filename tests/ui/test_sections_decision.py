@@ -179,3 +179,25 @@ def test_a_click_anywhere_on_a_suggested_service_ticks_it(qtbot, page, session) 
     assert session.value("decision.selected_services") == [first]
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, on_text)
     assert not session.value("decision.selected_services")
+
+
+def test_a_click_makes_the_clicked_service_current_so_space_acts_on_it(qtbot, page, session) -> None:
+    """Clicking a service ticks it and makes it the current one: Space then unticks that same service, not
+    the one the arrow keys were on before. A press on one service released on another ticks nothing."""
+    view = page.suggested_services.editor
+    ids = page.suggested_services.ids()
+    assert len(ids) >= 3
+    page.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(view.model().index(0, 0))
+    third = view.visualRect(view.model().index(2, 0)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, third)
+    assert session.value("decision.selected_services") == [ids[2]] and view.currentIndex().row() == 2
+    QTest.keyClick(view, Qt.Key.Key_Space)
+    assert not session.value("decision.selected_services")
+    first = view.visualRect(view.model().index(0, 0)).center()
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, first)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, third)
+    assert not session.value("decision.selected_services")
+

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 PAD = 6
 GAP = 8  # between the tick box and the text
@@ -63,7 +63,7 @@ class ServiceRowDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         colour = opt.palette.highlightedText().color() if selected else opt.palette.text().color()
         left = opt.rect.left() + 2 * PAD + box + GAP
-        width = opt.rect.right() - PAD - left
+        width = self._text_width(opt, box)  # exactly as sizeHint measured it, so no line is cut off
         flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         painter.save()
         painter.setPen(colour)
@@ -85,12 +85,22 @@ class ServiceRowDelegate(QStyledItemDelegate):
         flags = index.flags()
         if not (flags & Qt.ItemFlag.ItemIsUserCheckable and flags & Qt.ItemFlag.ItemIsEnabled):
             return False
+        left_button = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
-            return isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
-        if event.type() == QEvent.Type.MouseButtonRelease:
-            if not (isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
-                    and option.rect.contains(event.position().toPoint())):
+            if not left_button:
                 return False
+            # The view does not see this press, so make the clicked service the current one here: Space
+            # then ticks the service just clicked, and the focus frame follows the mouse.
+            view = option.widget
+            if isinstance(view, QAbstractItemView):
+                view.setCurrentIndex(QModelIndex(index))
+            self._pressed = QPersistentModelIndex(index)
+            return True
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            pressed, self._pressed = getattr(self, "_pressed", None), None
+            if not (left_button and pressed == QPersistentModelIndex(index)
+                    and option.rect.contains(event.position().toPoint())):  # type: ignore[attr-defined]
+                return False  # released on another service than the one pressed: nothing ticks
             checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked.value or \
                 index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
             new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
