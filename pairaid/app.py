@@ -2,9 +2,10 @@
 pathway.
 
 The window is shown before anything slow happens (architecture.md, "Start-up and responsiveness"): it is
-built from Qt alone, and opens the store and loads the pathway (from a cache of the checked file) right after
-its first paint. pydantic, sqlite-utils, the walk-through, reportlab and the places (pathway browser, reviews,
-population need) are imported only when first needed.
+built from Qt alone. Right after its first paint it opens the store and reads the pathway's card (title,
+version, dates, level names) to fill home, then loads the pathway itself from the cache of the checked file.
+pydantic (for the pathway), sqlite-utils (only to create or upgrade a database), the walk-through, reportlab
+and the places (pathway browser, reviews, population need) are imported only when first needed.
 """
 
 from __future__ import annotations
