@@ -7,6 +7,7 @@ overwriting someone else's change.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import random
@@ -687,3 +688,29 @@ class Store:
 
 def _review(fields: dict[str, Any], record_id: str) -> Review:
     return Review(**{**fields, "record_id": record_id})
+
+
+# Damage found after the database was opened (a disk fault, a file changed by something else) reaches callers as
+# StoreCorruptError, like damage found when opening, instead of a bare sqlite3.DatabaseError: the autosave, the
+# home list and the dialogs already say what to do with a StoreError.
+_READ_AND_WRITE = ("create_draft", "save_draft", "info", "load", "resolve_id", "search", "recent", "finalise",
+                   "amend", "log_event", "audit", "add_review", "reviews", "export_bundle", "import_bundle")
+
+
+def _damage_as_store_error(method: Any) -> Any:
+    @functools.wraps(method)
+    def guarded(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if type(exc) is not sqlite3.DatabaseError:  # IntegrityError, OperationalError: the method's own case
+                raise
+            raise StoreCorruptError(
+                self.path, f"the database is damaged ({exc}). Close pairaid and start it again: it will offer to "
+                "set the damaged file aside, and your IT service desk can restore a backup") from None
+
+    return guarded
+
+
+for _name in _READ_AND_WRITE:
+    setattr(Store, _name, _damage_as_store_error(getattr(Store, _name)))

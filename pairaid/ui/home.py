@@ -357,7 +357,18 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         if self._list_records is None or self.pathway is None:
             return  # still loading: the list is filled by set_source
-        self._records = list(self._list_records(self.query()))
+        try:
+            self._records = list(self._list_records(self.query()))
+        except Exception as exc:  # a damaged database says what to do (StoreError); never a crash dialog here
+            self._records = []
+            self.table.setRowCount(0)
+            self.count_label.setText(f"The recent assessments could not be read: {exc}")
+            self.count_label.setProperty("role", "problem")
+            self.count_label.style().polish(self.count_label)
+            return
+        if self.count_label.property("role") != "hint":
+            self.count_label.setProperty("role", "hint")
+            self.count_label.style().polish(self.count_label)
         self.table.setRowCount(len(self._records))
         for row, info in enumerate(self._records):
             level = getattr(info, "final_level", None) or getattr(info, "suggested_level", None) or ""

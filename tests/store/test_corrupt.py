@@ -116,3 +116,31 @@ def test_set_aside_moves_the_file_so_a_new_database_can_start(data_dir: Path) ->
     with Store.open(data_dir) as store:
         store.create_draft({}, summary=RecordSummary())
         assert store.integrity_check() == "ok"
+
+
+def test_damage_found_after_opening_is_a_store_error_that_says_what_to_do(tmp_path: Path) -> None:
+    """A disk fault after the database was opened reaches callers as StoreCorruptError (which the autosave and
+    home show as a message), not as a bare sqlite3.DatabaseError in a crash dialog."""
+    store = Store.open(tmp_path / "data")
+    record_id = store.create_draft({"n": 1}, summary=RecordSummary()).id
+
+    class Damaged:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def execute(self, *args: object) -> object:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.conn, name)
+
+    real = store._conn
+    store._conn = Damaged(real)  # type: ignore[assignment]
+    try:
+        for call in (lambda: store.search(), lambda: store.load(record_id),
+                     lambda: store.save_draft(record_id, {"n": 2}, 1, summary=RecordSummary())):
+            with pytest.raises(StoreCorruptError, match=r"damaged .*start it again"):
+                call()
+    finally:
+        store._conn = real
+        store.close()

@@ -490,3 +490,23 @@ def test_home_shows_the_pathway_actually_loaded_when_the_file_changed_between_th
     assert window.pathway.pathway.version == "9.9-NEW"
     assert "Version 9.9-NEW," in window.home.pathway_details.text()
     close_window(window)
+
+
+def test_home_says_when_the_records_cannot_be_read_instead_of_crashing(qtbot, tmp_data_dir: Path,
+                                                                      monkeypatch) -> None:
+    from pairaid.store import StoreCorruptError
+    from pairaid.ui.home import HomeView
+
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir)
+    card = PathwayCard.of(window.pathway)
+    close_window(window)
+
+    def damaged(_query: object) -> list[object]:
+        raise StoreCorruptError(tmp_data_dir / "pairaid.db", "the database is damaged (disk image is malformed)")
+
+    home = HomeView(card, damaged)
+    qtbot.addWidget(home)
+    home.show()
+    assert "could not be read" in home.count_label.text() and "damaged" in home.count_label.text()
+    assert home.table.rowCount() == 0 and home.count_label.property("role") == "problem"
