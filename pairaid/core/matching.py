@@ -59,9 +59,10 @@ def _inner(reason: str) -> str:
     return reason
 
 
-def _rules_sentence(pathway: Pathway, level: str, offered: list[str], via_rules: list[_RuleNeeds]) -> str:
+def _rules_sentence(pathway: Pathway, level: str, offered: list[str], via_rules: list[_RuleNeeds]
+                    ) -> tuple[str, str]:
     """Why a service fits, in the rules' own plain-English reasons (never their ids: practitioners and
-    parents read these in the live panel and the summary)."""
+    parents read these in the live panel and the summary); and the same without the reasons ("For …")."""
     # The rules at the service's own level say best why it fits ("universal services continue" does not
     # explain a specialist team); the others are named only when none is at that level.
     via_rules = [r for r in via_rules if r.level == level] or via_rules
@@ -69,7 +70,7 @@ def _rules_sentence(pathway: Pathway, level: str, offered: list[str], via_rules:
     needs = _listing([_need_label(n) for n in offered if n in named])
     reasons = [_inner(r.reason) for r in via_rules]
     because = reasons[0] if len(reasons) == 1 else "; ".join(reasons[:-1]) + "; and " + reasons[-1]
-    return f"{_level_label(pathway, level)} service for {needs}: {because}."
+    return f"{_level_label(pathway, level)} service for {needs}: {because}.", f"For {needs}."
 
 
 def _matched_rules(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> list[_RuleNeeds]:
@@ -130,7 +131,7 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
     antenatal = stage == "antenatal" or months is None  # same test as Ages.takes, inlined for 10,000 services
     suggested_rank = vocab.LEVEL_RANK[outcome.level]
 
-    sentences: dict[tuple[str, tuple[str, ...], tuple[str, ...]], str] = {}
+    sentences: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[str, str]] = {}
     ranked: list[tuple[tuple[int, int, int, str, str], ServiceSuggestion, Service]] = []
     for service in _candidates(pathway, district):
         if service.status != "active":
@@ -160,21 +161,27 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
         if via_rules:
             # Many services share a level and needs: build each sentence once per call.
             memo = (service.level, tuple(offered), tuple(r.rule for r in via_rules))
-            sentence = sentences.get(memo)
-            if sentence is None:
-                sentence = sentences[memo] = _rules_sentence(pathway, service.level, offered, via_rules)
-            why.append(sentence)
+            pair = sentences.get(memo)
+            if pair is None:
+                pair = sentences[memo] = _rules_sentence(pathway, service.level, offered, via_rules)
+            why.append(pair[0])
+            brief = [*why[:-1], pair[1]]
+        else:
+            brief = list(why)
+        extra: list[str] = []
         if family_needs:
-            why.append(f"Helps with {_listing([_need_label(n) for n in family_needs])}, which the family has now.")
+            extra.append(f"Helps with {_listing([_need_label(n) for n in family_needs])}, which the family has now.")
         if service.areas and district:
-            why.append(f"Covers the family's postcode district {district}.")
+            extra.append(f"Covers the family's postcode district {district}.")
+        why += extra
+        brief += extra
         group = 0 if service.level == "statutory" else 1 if is_urgent else 2
         score = len(via_rules) + len(family_needs)
         distance = abs(vocab.LEVEL_RANK[service.level] - suggested_rank)
         key = (group, -score, distance, service.name.casefold(), service.id)
         suggestion = ServiceSuggestion(
             id=service.id, level=service.level, why=why, urgent=is_urgent,
-            verified=service.verified.status == "verified",
+            verified=service.verified.status == "verified", brief=brief,
         )
         ranked.append((key, suggestion, service))
     ranked.sort(key=lambda item: item[0])

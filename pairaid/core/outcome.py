@@ -20,6 +20,9 @@ class ServiceSuggestion(BaseModel):
     why: list[str]
     urgent: bool = False
     verified: bool = True
+    # `why` without repeating the reasons for the level, for a screen that lists those reasons just above (the
+    # live panel). Not part of the outcome file.
+    brief: list[str] = Field(default_factory=list, exclude=True)
 
 
 class Override(BaseModel):

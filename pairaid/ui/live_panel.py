@@ -158,7 +158,8 @@ class LivePanel(QWidget):
             service = self.session.pathway.service(suggestion.id)
             name = service.name if service else suggestion.id
             level = self.framework.label("levels", suggestion.level)
-            why = "".join(f"<br>{escape(w)}" for w in suggestion.why)
+            # the reasons for the level are listed just above: each service says what it is for, not them again
+            why = "".join(f"<br>{escape(w)}" for w in (suggestion.brief or suggestion.why))
             check = ""
             if not suggestion.verified or (service is not None and not service.is_verified):
                 check = "<br><i>Check before referring: contact details not confirmed.</i>"

@@ -64,6 +64,10 @@ def test_level_and_need_bring_in_specialist_help_with_why(pathway: Pathway) -> N
                         "significant concern."]
     assert suggestions[1].why == ["Universal service for parenting support and parent-baby relationship: universal "
                                   "services continue."]
+    # the brief form, for the live panel which lists the reasons just above: what the service is for
+    assert pair.brief == ["For parent-baby relationship."]
+    assert suggestions[1].brief == ["For parenting support and parent-baby relationship."]
+    assert "brief" not in outcome.model_copy(update={"services": suggestions}).contract_dict()["services"][0]
 
 
 def test_why_gives_the_rules_reasons_in_plain_english_never_their_ids(pathway: Pathway) -> None:

@@ -54,8 +54,10 @@ def test_panel_equals_assess_with_pathway(panel, session, name) -> None:
         assert prompt in text
     for suggestion in expected.services:
         assert session.pathway.service(suggestion.id).name in text
-        for why in suggestion.why:
+        for why in suggestion.brief:  # the reasons for the level are above; each service says what it is for
             assert why in text
+        repeated = [why for why in suggestion.why if why not in suggestion.brief]
+        assert not any(why in text for why in repeated)
     assert ("Urgent" in text) == expected.urgent
     assert ("Provisional" in text) == expected.provisional
     assert ("urgent" in panel.level.accessibleName()) == expected.urgent
