@@ -16,6 +16,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ServiceRowDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pressed: QPersistentModelIndex | None = None  # the service a mouse press began on
+
     def _parts(self, option: QStyleOptionViewItem, index: Index) -> tuple[str, str, QFont, int]:
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         first, _, rest = text.partition("\n")
@@ -97,7 +101,7 @@ class ServiceRowDelegate(QStyledItemDelegate):
             self._pressed = QPersistentModelIndex(index)
             return True
         if event.type() == QEvent.Type.MouseButtonRelease:
-            pressed, self._pressed = getattr(self, "_pressed", None), None
+            pressed, self._pressed = self._pressed, None
             if not (left_button and pressed == QPersistentModelIndex(index)
                     and option.rect.contains(event.position().toPoint())):  # type: ignore[attr-defined]
                 return False  # released on another service than the one pressed: nothing ticks
