@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         self.ensure_loaded()
 
     def _require(self) -> Started:
-        if not self.ensure_home():
+        if self._failed or not self.ensure_home():  # after a failure the store is closed: nothing may use it
             raise RuntimeError("the records database or the pathway could not be opened")
         assert self._started is not None
         return self._started

@@ -472,6 +472,8 @@ def test_a_pathway_that_fails_after_home_was_filled_stops_the_app_with_a_dialog(
     home = window.home
     assert not home.new_button.isEnabled() and not home.search_edit.isEnabled() and home.table.rowCount() == 0
     home.refresh()  # nothing searches the closed store
+    with pytest.raises(RuntimeError):
+        _ = window.store
     window.close()
 
 
