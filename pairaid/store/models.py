@@ -22,7 +22,9 @@ def search_key(text: str | None) -> str:
     return " ".join(stripped.casefold().split())
 
 
-def _get(data: Any, *keys: str) -> Any:
+def dig(data: Any, *keys: str) -> Any:
+    """data[k1][k2]… through nested dicts; None where a level is missing or not a dict (stored records and
+    de-identified bundles may lack any part)."""
     for key in keys:
         if not isinstance(data, dict):
             return None
@@ -50,10 +52,10 @@ class RecordSummary:
         if outcome is not None and not isinstance(outcome, dict):
             outcome = outcome.model_dump(mode="json")
         outcome = outcome or {}
-        nhs = _get(data, "family", "baby", "nhs_number")
-        name = _get(data, "family", "baby", "name")
-        visit = _get(data, "contact", "date")
-        contact_type = _get(data, "contact", "type")
+        nhs = dig(data, "family", "baby", "nhs_number")
+        name = dig(data, "family", "baby", "name")
+        visit = dig(data, "contact", "date")
+        contact_type = dig(data, "contact", "type")
         return cls(
             baby_name=name.strip() or None if isinstance(name, str) else None,
             nhs_number=normalise_nhs_number(nhs) or None if isinstance(nhs, str) else None,

@@ -10,16 +10,8 @@ from typing import Any
 from pairaid.core import vocab
 from pairaid.core.framework import Framework
 from pairaid.core.pathway import Pathway
-from pairaid.store.models import Record, Review
+from pairaid.store.models import Record, Review, dig
 from pairaid.ui.places.common import level_name, long_date
-
-
-def _get(data: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
 
 
 def _label(framework: Framework, kind: str, value: Any) -> str:
@@ -53,15 +45,15 @@ def review_line(review: Review, pathway: Pathway) -> str:
 def record_html(record: Record, pathway: Pathway, framework: Framework) -> str:
     data, outcome = record.data, record.outcome or {}
     parts: list[str] = []
-    who = _get(data, "family", "baby", "name") or "Baby (name not included)"
+    who = dig(data, "family", "baby", "name") or "Baby (name not included)"
     parts.append(f"<h2>{escape(str(who))}</h2>")
-    contact = _get(data, "contact") or {}
+    contact = dig(data, "contact") or {}
     visit = [long_date(contact.get("date"))]
     if contact.get("type"):
         visit.append(_label(framework, "contact_types", contact["type"]))
-    practitioner = _get(contact, "practitioner", "name")
+    practitioner = dig(contact, "practitioner", "name")
     if practitioner:
-        role = _get(contact, "practitioner", "role")
+        role = dig(contact, "practitioner", "role")
         visit.append(f"by {practitioner}" + (f" ({_label(framework, 'roles', role)})" if role else ""))
     parts.append(_para("Visit: " + ", ".join(v for v in visit if v)))
 
@@ -79,7 +71,7 @@ def record_html(record: Record, pathway: Pathway, framework: Framework) -> str:
         flags.append("The level was provisional: few observations were recorded.")
     parts += [f"<p><b>{escape(flag)}</b></p>" for flag in flags]
     override = outcome.get("override") or {}
-    decision = _get(data, "decision") or {}
+    decision = dig(data, "decision") or {}
     if override or decision.get("override_level"):
         to_level = override.get("to_level") or decision.get("override_level")
         reason = override.get("reason") or decision.get("override_reason") or "no reason given"
@@ -96,7 +88,7 @@ def record_html(record: Record, pathway: Pathway, framework: Framework) -> str:
 
     # What was seen and heard.
     parts.append("<h3>Observations</h3>")
-    observations = _get(data, "observations") or {}
+    observations = dig(data, "observations") or {}
     seen = [(d, observations[d]) for d in vocab.DOMAINS if isinstance(observations.get(d), dict)]
     if seen:
         parts.append("<table cellpadding='3'>")
@@ -110,7 +102,7 @@ def record_html(record: Record, pathway: Pathway, framework: Framework) -> str:
         parts.append(_para("No observations were recorded."))
 
     parts.append("<h3>The parent's words</h3>")
-    voice = _get(data, "parent_voice") or {}
+    voice = dig(data, "parent_voice") or {}
     if voice.get("words"):
         parts.append(f"<blockquote>“{escape(voice['words'])}”</blockquote>")
     elif voice.get("asked") is False:
@@ -123,20 +115,20 @@ def record_html(record: Record, pathway: Pathway, framework: Framework) -> str:
         parts.append(_para("What stops them asking: " +
                            ", ".join(_label(framework, "barriers", b) for b in voice["barriers"])))
 
-    strengths = _get(data, "strengths") or []
+    strengths = dig(data, "strengths") or []
     if strengths:
         parts.append("<h3>Strengths</h3>")
         parts.append(_para(", ".join(_label(framework, "strengths", s) for s in strengths)))
-    needs = _get(data, "needs") or {}
-    current = [n for n in vocab.NEEDS if _get(needs, n, "status") == "current"]
+    needs = dig(data, "needs") or {}
+    current = [n for n in vocab.NEEDS if dig(needs, n, "status") == "current"]
     if current:
         parts.append("<h3>Other pressures on the family</h3><ul>")
         for need in current:
-            note = _get(needs, need, "note")
+            note = dig(needs, need, "note")
             parts.append(f"<li>{escape(_label(framework, 'needs', need))}"
                          + (f" — {escape(note)}" if note else "") + "</li>")
         parts.append("</ul>")
-    indicators = _get(data, "safeguarding", "indicators") or []
+    indicators = dig(data, "safeguarding", "indicators") or []
     if indicators:
         parts.append("<h3>Safeguarding</h3><ul>")
         parts += [f"<li>{escape(_label(framework, 'safeguarding_indicators', i))}</li>" for i in indicators]
