@@ -354,6 +354,12 @@ class HomeView(QWidget):
             status=self.status_combo.currentData() or "",
         )
 
+    def _set_count_role(self, role: str) -> None:
+        """Hint grey, or problem red; the stylesheet is re-applied only when the role changes."""
+        if self.count_label.property("role") != role:
+            self.count_label.setProperty("role", role)
+            self.count_label.style().polish(self.count_label)
+
     def refresh(self) -> None:
         if self._list_records is None or self.pathway is None:
             return  # still loading: the list is filled by set_source
@@ -363,12 +369,9 @@ class HomeView(QWidget):
             self._records = []
             self.table.setRowCount(0)
             self.count_label.setText(f"The recent assessments could not be read: {exc}")
-            self.count_label.setProperty("role", "problem")
-            self.count_label.style().polish(self.count_label)
+            self._set_count_role("problem")
             return
-        if self.count_label.property("role") != "hint":
-            self.count_label.setProperty("role", "hint")
-            self.count_label.style().polish(self.count_label)
+        self._set_count_role("hint")
         self.table.setRowCount(len(self._records))
         for row, info in enumerate(self._records):
             level = getattr(info, "final_level", None) or getattr(info, "suggested_level", None) or ""

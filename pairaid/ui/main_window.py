@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from pairaid.ui import dialogs
 from pairaid.ui.crash import log_failure
-from pairaid.ui.home import HomeView, system_today
+from pairaid.ui.home import HomeView, RecordQuery, system_today
 from pairaid.ui.records import RecordSaver, search_records
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.style import make_heading
@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # pydantic, SQLite and the visit screen are imported after th
     from pairaid.core.outcome import Outcome
     from pairaid.core.pathway import Pathway
     from pairaid.core.pathway_card import PathwayCard
-    from pairaid.store.models import Record
+    from pairaid.store.models import Record, RecordInfo
     from pairaid.store.store import Store
     from pairaid.ui.session import VisitSession
     from pairaid.ui.summary_page import SummaryPage
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
             return False
         self._started = started
         self.saver = RecordSaver(started.store, self._outcome)
-        self.home.set_source(started.card, lambda query: search_records(started.store, query))
+        self.home.set_source(started.card, self._search_records)
         self.statusBar().showMessage("Loading the pathway…")
         self.home_ready.emit()
         return True
@@ -174,9 +174,13 @@ class MainWindow(QMainWindow):
         assert self._started is not None
         card = PathwayCard.of(pathway)
         if card != self._started.card:
-            store = self._started.store
             self._started = self._started._replace(card=card)
-            self.home.set_source(card, lambda query: search_records(store, query))
+            self.home.set_source(card, self._search_records)
+
+    def _search_records(self, query: RecordQuery) -> list[RecordInfo]:
+        """Home's list, from the open store."""
+        assert self._started is not None
+        return search_records(self._started.store, query)
 
     def _dialog_parent(self) -> QWidget | None:
         return self if self.isVisible() else None

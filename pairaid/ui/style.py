@@ -118,7 +118,6 @@ def compact_combo(combo: QComboBox, chars: int = 18) -> QComboBox:
     "…" in the box, and its tooltip holds it whole) and its list opens wide enough to read every choice."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
-    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
 
     def show_whole(_index: int = 0) -> None:
         combo.setToolTip(combo.currentText())
