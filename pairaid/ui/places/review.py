@@ -44,11 +44,25 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole
 BUNDLE_FILTER = "pairaid bundles (*.pairaid)"
 
 
-def awaiting_review(store: Any) -> list[RecordInfo]:
+def finalised_records(store: Any) -> list[RecordInfo]:
+    return [r for r in store.search(status="final", limit=100_000) if r.status == "final"]
+
+
+def awaiting_review(store: Any, finalised: list[RecordInfo] | None = None) -> list[RecordInfo]:
     """Finalised records with no sign-off yet, newest visit first."""
-    records = store.search(status="final", limit=100_000)
-    waiting = [r for r in records if r.status == "final" and not r.signed_off]
+    records = finalised_records(store) if finalised is None else finalised
+    waiting = [r for r in records if not r.signed_off]
     return sorted(waiting, key=lambda r: (r.visit_date or "", r.updated_at), reverse=True)
+
+
+def empty_queue_text(finalised: int) -> str:
+    """What an empty queue means: with no finalised record at all, nothing has been signed off either."""
+    if finalised == 0:
+        return ("Nothing is waiting: no record has been finalised yet. A record appears here when it is "
+                "finalised on this computer, or when you open a bundle sent for supervision.")
+    if finalised == 1:
+        return "Nothing is waiting: the one finalised record has been signed off."
+    return f"Nothing is waiting: all {finalised} finalised records have been signed off."
 
 
 class ReviewView(PlaceView):
@@ -78,7 +92,8 @@ class ReviewView(PlaceView):
         self.open_button = QPushButton("&Open bundle…")
         self.open_button.setAccessibleName("Open bundle")
         self.open_button.setToolTip("Open a .pairaid file sent for supervision (Ctrl+O)")
-        self.open_button.clicked.connect(self.open_bundle)
+        # clicked(bool) would hand its `checked` to open_bundle as the path: the lambda asks for the file.
+        self.open_button.clicked.connect(lambda: self.open_bundle())
         header.addWidget(self.open_button)
         self.send_button = QPushButton("Sa&ve bundle to send back…")
         self.send_button.setAccessibleName("Save bundle to send back")
@@ -134,7 +149,7 @@ class ReviewView(PlaceView):
         column.addWidget(labelled("Awai&ting review:", self.queue, "Records awaiting review"))
         column.addWidget(self.queue, 1)
         self.queue.itemActivated.connect(lambda item: self.open_record(item.data(RECORD_ROLE)))
-        self.queue_empty = QLabel("Nothing is waiting: every finalised record has been signed off.")
+        self.queue_empty = QLabel()
         self.queue_empty.setWordWrap(True)
         column.addWidget(self.queue_empty)
         return box
@@ -200,7 +215,8 @@ class ReviewView(PlaceView):
 
     def refresh_queue(self) -> None:
         self.queue.clear()
-        for info in awaiting_review(self.store):
+        finalised = finalised_records(self.store)
+        for info in awaiting_review(self.store, finalised):
             name = info.baby_name or "Name not included"
             level = self.pathway.levels.get(info.final_level).label if info.final_level in vocab.LEVELS else "no level"
             item = QListWidgetItem(f"{name}\n{long_date(info.visit_date) or 'No visit date'} · {level}")
@@ -208,6 +224,7 @@ class ReviewView(PlaceView):
             self.queue.addItem(item)
         empty = self.queue.count() == 0
         self.queue_empty.setVisible(empty)
+        self.queue_empty.setText(empty_queue_text(len(finalised)) if empty else "")
         if not empty and self.queue.currentRow() < 0:
             self.queue.setCurrentRow(0)
 

@@ -169,3 +169,43 @@ def test_review_is_accessible(qtbot, practitioner, birmingham) -> None:
     view.comment.setFocus()
     with qtbot.waitSignal(view.back_requested, timeout=1000):
         qtbot.keyClick(view.comment, Qt.Key.Key_Escape)
+
+
+def test_the_open_bundle_button_opens_a_file_dialog(qtbot, supervisor, birmingham) -> None:
+    """Clicking the button (not only Ctrl+O) asks for the file: clicked's `checked` never reaches open_bundle."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    view = _view(qtbot, supervisor, birmingham)
+    seen: list[str] = []
+
+    def close_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:  # not up yet: look again on the next turn of the loop
+            QTimer.singleShot(20, close_the_dialog)
+            return
+        seen.append(type(dialog).__name__ + ": " + dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_the_dialog)
+    qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+    assert seen == ["QFileDialog: Open a bundle for review"]
+    assert view.record is None and supervisor.search() == []  # cancelled: nothing imported
+
+
+def test_an_empty_queue_says_why_it_is_empty(qtbot, practitioner, birmingham) -> None:
+    view = _view(qtbot, practitioner, birmingham)
+    assert view.queue_ids() == [] and view.queue_empty.isVisible()
+    assert "no record has been finalised yet" in view.queue_empty.text()
+    assert "signed off" not in view.queue_empty.text()  # nothing was signed off: it must not say so
+
+    record_id = finalise(practitioner, birmingham, assessment())
+    view.refresh_queue()
+    assert view.queue_ids() == [record_id] and not view.queue_empty.isVisible()
+
+    view.open_record(record_id)
+    view.reviewer.setText("Ann Example")
+    view.sign_off.setChecked(True)
+    assert view.save_review()
+    assert view.queue_ids() == [] and view.queue_empty.isVisible()
+    assert view.queue_empty.text() == "Nothing is waiting: the one finalised record has been signed off."
