@@ -293,6 +293,12 @@ def build_window(data_dir: Path, pathway_path: str | None = None, *, defer: bool
 
 
 def main(argv: list[str] | None = None) -> int:
+    from pairaid.ui.system_libraries import EXIT_MISSING, check_before_qt
+
+    advice = check_before_qt()  # without them Qt aborts with a core dump and no word of what to install
+    if advice is not None:
+        print(advice, file=sys.stderr)
+        return EXIT_MISSING
     hook: CrashHook = install_crash_hook()
     start_font_warmup()  # fontconfig loads on another core while PySide6 is imported
     args = parse_args(sys.argv[1:] if argv is None else argv)
