@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from pairaid.core import vocab
 from pairaid.ui.style import compact_combo, make_heading
+from pairaid.ui.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     import datetime as dt  # imported when first used: its pure-Python half costs ~2 ms before the first paint
@@ -321,9 +322,9 @@ class HomeView(QWidget):
         self.date_from.setPlaceholderText("dd/mm/yyyy")
         self.date_to = QLineEdit()
         self.date_to.setPlaceholderText("dd/mm/yyyy")
-        self.level_combo = compact_combo(QComboBox(), 12)
+        self.level_combo = guard_wheel(compact_combo(QComboBox(), 12))
         self.level_combo.addItem("Any level", "")  # the pathway's level names come with set_source
-        self.status_combo = compact_combo(QComboBox(), 12)
+        self.status_combo = guard_wheel(compact_combo(QComboBox(), 12))
         for value, text in STATUSES:
             self.status_combo.addItem(text, value)
         fields = [

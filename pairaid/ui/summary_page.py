@@ -35,6 +35,7 @@ from pairaid.ui.crash import log_failure
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import compact_combo, make_heading
 from pairaid.ui.summary_html import summary_html
+from pairaid.ui.wheel_guard import guard_wheel
 
 log = logging.getLogger(__name__)
 
@@ -104,12 +105,12 @@ class SummaryPage(QWidget):
         column.addWidget(self.review_strip)
 
         grid = QGridLayout()
-        self.copy_combo = compact_combo(QComboBox(), 14)
+        self.copy_combo = guard_wheel(compact_combo(QComboBox(), 14))
         for value, text in COPY_CHOICES:
             self.copy_combo.addItem(text, value)
         self.recipient_edit = QLineEdit()
         self.recipient_edit.setPlaceholderText("e.g. Perinatal mental health team, Dr Ahmed's surgery")
-        self.role_combo = compact_combo(QComboBox(), 14)
+        self.role_combo = guard_wheel(compact_combo(QComboBox(), 14))
         for value, text in RECIPIENT_ROLES:
             self.role_combo.addItem(text, value)
         # Two rows, so the page stays narrow enough for a 1366 px screen at large text sizes.

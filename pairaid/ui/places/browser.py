@@ -39,6 +39,7 @@ from pairaid.ui.places.service_filter import (
     postcode_district,
 )
 from pairaid.ui.style import compact_combo
+from pairaid.ui.wheel_guard import guard_wheel
 
 MapRenderer = Callable[[Pathway, Path], Path]
 SERVICE_ROLE = Qt.ItemDataRole.UserRole
@@ -113,11 +114,11 @@ class PathwayBrowserView(PlaceView):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Name or provider")
         self.search.setClearButtonEnabled(True)
-        self.stage = compact_combo(QComboBox(), 12)
+        self.stage = guard_wheel(compact_combo(QComboBox(), 12))
         self.stage.addItem("Any stage", None)
         for stage in vocab.STAGES:
             self.stage.addItem(self.framework.label("stages", stage), stage)
-        self.age = QSpinBox()
+        self.age = guard_wheel(QSpinBox())
         self.age.setRange(-1, 30)
         self.age.setSpecialValueText("Any age")
         self.age.setSuffix(" months")
@@ -125,11 +126,11 @@ class PathwayBrowserView(PlaceView):
         self.postcode = QLineEdit()
         self.postcode.setPlaceholderText("e.g. B15 2TT or B15")
         self.postcode.setMaxLength(10)
-        self.level = compact_combo(QComboBox(), 12)
+        self.level = guard_wheel(compact_combo(QComboBox(), 12))
         self.level.addItem("Any level", None)
         for level in vocab.LEVELS:
             self.level.addItem(level_name(self.pathway, level), level)
-        self.need = compact_combo(QComboBox(), 14)
+        self.need = guard_wheel(compact_combo(QComboBox(), 14))
         self.need.addItem("Any need", None)
         used = {need for service in self.pathway.services for need in service.needs}
         for need in vocab.SERVICE_NEEDS:

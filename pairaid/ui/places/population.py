@@ -35,6 +35,7 @@ from pairaid.ui.places.bar_chart import BarChart, Row, Series
 from pairaid.ui.places.common import PlaceView, labelled
 from pairaid.ui.places.recorded_levels import RecordedLevels, recorded_levels
 from pairaid.ui.style import DARK_GREY, NHS_BLUE
+from pairaid.ui.wheel_guard import guard_wheel
 
 MAX_CHILDREN = 10_000_000
 
@@ -81,7 +82,7 @@ class PopulationView(PlaceView):
         layout.addLayout(header)
 
         row = QHBoxLayout()
-        self.under_twos = QSpinBox()
+        self.under_twos = guard_wheel(QSpinBox())
         self.under_twos.setRange(1, MAX_CHILDREN)
         self.under_twos.setGroupSeparatorShown(True)
         self.under_twos.setSingleStep(100)

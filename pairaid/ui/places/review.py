@@ -39,6 +39,7 @@ from pairaid.store.models import Record, RecordInfo
 from pairaid.ui.places.common import PlaceView, labelled, level_name, long_date
 from pairaid.ui.places.record_html import record_html
 from pairaid.ui.style import compact_combo
+from pairaid.ui.wheel_guard import guard_wheel
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 BUNDLE_FILTER = "pairaid bundles (*.pairaid)"
@@ -177,7 +178,7 @@ class ReviewView(PlaceView):
         row.addWidget(self.challenge)
         form.addRow(verdicts)
 
-        self.suggested_level = compact_combo(QComboBox())
+        self.suggested_level = guard_wheel(compact_combo(QComboBox()))
         for level in vocab.LEVELS:
             self.suggested_level.addItem(level_name(self.pathway, level), level)
         form.addRow(labelled("Level you &suggest:", self.suggested_level, "Level you suggest"), self.suggested_level)

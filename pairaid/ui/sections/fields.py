@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import compact_combo
+from pairaid.ui.wheel_guard import guard_wheel
 
 _NOTHING_CHECKED = object()  # a radio group or combo with nothing chosen yet (never stored)
 Option = tuple[Any, str]  # (stored value, label shown); a value of None means "not recorded"
@@ -340,7 +341,7 @@ class ComboField(Binding):
         super().__init__(session, path, label, **kwargs)
 
     def _make_editor(self) -> QWidget:
-        combo = compact_combo(QComboBox(), 24)
+        combo = guard_wheel(compact_combo(QComboBox(), 24))
         for _, text in self.options:
             combo.addItem(text)
         combo.setCurrentIndex(-1)
@@ -457,7 +458,7 @@ class SpinField(Binding):
         super().__init__(session, path, label, **kwargs)
 
     def _make_editor(self) -> QWidget:
-        spin = QSpinBox()
+        spin = guard_wheel(QSpinBox())
         spin.setRange(self._range[0] - 1, self._range[1])
         spin.setSpecialValueText(self._empty_text)
         spin.setValue(self._range[0] - 1)
