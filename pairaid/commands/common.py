@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
 
@@ -17,30 +14,26 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-def read_text(path: str) -> str:
-    """Text of a file, or of stdin for "-"."""
-    if path == "-":
-        return sys.stdin.read()
-    file = Path(path)
+def read_text(path: str, *, kind: str) -> str:
+    """Text of a file, or of stdin for "-", size- and kind-checked (pairaid.core.input_files)."""
+    from pairaid.core.input_files import InputFileError
+    from pairaid.core.input_files import read_text as read_input_text
+
     try:
-        return file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a folder, not a file") from None
-    except PermissionError:
-        raise CliError(f"{path}: permission denied") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{path}: is not UTF-8 text; save it as UTF-8 JSON") from None
+        return read_input_text(path, kind=kind)
+    except InputFileError as exc:
+        raise CliError(str(exc)) from None
 
 
-def read_json(path: str) -> Any:
-    """Decoded JSON, with the line and column of a syntax error."""
-    text = read_text(path)
+def read_json(path: str, *, kind: str) -> Any:
+    """Decoded JSON, bounded in size and depth, with the line and column of a syntax error."""
+    from pairaid.core.input_files import InputFileError
+    from pairaid.core.input_files import read_json as read_input_json
+
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+        return read_input_json(path, kind=kind)
+    except InputFileError as exc:
+        raise CliError(str(exc)) from None
 
 
 def load_assessment_file(path: str) -> Any:
@@ -49,10 +42,12 @@ def load_assessment_file(path: str) -> Any:
 
     from pairaid.core.assessment import parse_assessment
     from pairaid.core.errors import format_validation_error
+    from pairaid.core.input_files import InputFileError, read_assessment_data
 
-    data = read_json(path)
-    if not isinstance(data, dict):
-        raise CliError(f"{path}: an assessment file is a JSON object {{...}}")
+    try:
+        data = read_assessment_data(path)
+    except InputFileError as exc:
+        raise CliError(str(exc)) from None
     try:
         return parse_assessment(data)
     except ValidationError as exc:

@@ -160,7 +160,7 @@ def run_import(args: argparse.Namespace) -> int:
     from pairaid.pathway.yamlread import read_yaml
     from pairaid.resources import default_pathway_path
 
-    data = read_json(args.file)
+    data = read_json(args.file, kind="oruk")
     try:
         kind, services = import_services(data, source=f"Open Referral UK file {Path(args.file).name}",
                                          default_level=args.default_level)
@@ -196,7 +196,7 @@ def _read(path: object) -> str:
 
     from pairaid.commands.common import read_text
 
-    return read_text(str(Path(str(path))))
+    return read_text(str(Path(str(path))), kind="pathway")
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -14,6 +14,8 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from pairaid.core import vocab
+from pairaid.core.input_files import InputFileError
+from pairaid.core.input_files import read_text as read_input_text
 from pairaid.core.pathway import Pathway, postcode_district
 from pairaid.pathway.formats import email_problem, phone_problem, url_problem
 from pairaid.pathway.yamlread import Marks, YamlSyntaxError, read_yaml
@@ -61,15 +63,10 @@ def check_file(path: str | Path, *, today: dt.date | None = None) -> CheckResult
     """Read and check a pathway file. Unreadable files give one error, never an exception."""
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return _fail(file, "there is no such file; check the path")
-    except IsADirectoryError:
-        return _fail(file, "this is a folder, not a pathway file")
-    except PermissionError:
-        return _fail(file, "the file cannot be read (permission denied)")
-    except UnicodeDecodeError:
-        return _fail(file, "the file is not UTF-8 text; save it as UTF-8")
+        text = read_input_text(path, kind="pathway")
+    except InputFileError as exc:
+        # the message starts with the file's name; the Problem names the file already
+        return _fail(file, str(exc).removeprefix(f"{file}: "))
     return check_text(text, file, today=today)
 
 
@@ -286,7 +283,9 @@ class _Checker:
         if not isinstance(info, dict):
             return
         review_by = info.get("review_by")
-        if isinstance(review_by, dt.date) and review_by < self.today:
+        # a date with a time (2027-05-26T10:00) is a datetime, which cannot be compared with a date; the model
+        # check reports it as a field error
+        if type(review_by) is dt.date and review_by < self.today:
             self.add(
                 "warning", ("pathway", "review_by"),
                 f"the pathway passed its review date ({review_by.isoformat()}); check every service with its "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pairaid.core.assessment import Assessment
 from pairaid.core.engine import evaluate
+from pairaid.core.input_files import InputFileError, read_bytes
 from pairaid.core.matching import match_services
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway
@@ -31,9 +32,9 @@ def load_pathway(path: str | Path) -> Pathway:
     An unchanged file that passed before comes from the validated-form cache (pairaid.pathway.cache).
     """
     try:
-        data = Path(path).read_bytes()
-    except OSError:
-        data = None
+        data = read_bytes(path, kind="pathway")
+    except InputFileError:
+        data = None  # check_file below says what is wrong with it
     key = cache_key(data) if data is not None else None
     if key is not None and (cached := read_cached(key)) is not None:
         return cached

@@ -56,13 +56,29 @@ class Marks:
 
 _constructor = yaml.constructor.SafeConstructor()
 
+#: Most values (keys, scalars, lists, mappings) a file may stand for once its aliases are expanded: a pathway
+#: of 10,000 services has about 400,000.
+MAX_EXPANDED_VALUES = 2_000_000
+
+
+def _construct(tag: str, value: str, event: ev.ScalarEvent) -> Any:
+    """A scalar of an explicit or resolved YAML type; a value that is not of its type is a YamlSyntaxError."""
+    try:
+        return _constructor.construct_object(yaml.nodes.ScalarNode(tag, value))
+    except Exception:  # PyYAML's constructors raise ValueError, TypeError or AttributeError on bad values
+        name = tag.removeprefix("tag:yaml.org,2002:")
+        raise YamlSyntaxError(
+            f"the value {value[:40]!r} is marked as {name} (!!{name}) but is not one; remove the tag or fix the value",
+            event.start_mark.line + 1,
+        ) from None
+
 
 def _scalar(event: ev.ScalarEvent) -> Any:
     value = event.value
     if event.tag not in (None, "!"):
         if event.tag == _STR:
             return value
-        return _constructor.construct_object(yaml.nodes.ScalarNode(event.tag, value))
+        return _construct(event.tag, value, event)
     if event.style or not event.implicit[0]:
         return value  # quoted: always text
     for tag, pattern in _RESOLVERS.get(value[:1] if value else "", ()):
@@ -76,7 +92,7 @@ def _scalar(event: ev.ScalarEvent) -> Any:
                     return dt.date.fromisoformat(value)
                 except ValueError:
                     return value
-            return _constructor.construct_object(yaml.nodes.ScalarNode(tag, value))
+            return _construct(tag, value, event)
     return value
 
 
@@ -101,6 +117,11 @@ def read_yaml(text: str) -> tuple[Any, Marks]:
     pending: Any = no_key  # in a dict: the key waiting for its value
     path: tuple[Any, ...] = ()
     anchors: dict[str, Any] = {}
+    # Aliases share one object, but everything after this reader walks them as copies: count the values the
+    # file stands for, so a small file of nested aliases (an "alias bomb") is refused instead of hanging.
+    anchor_sizes: dict[str, int] = {}
+    open_anchors: dict[int, tuple[str, int]] = {}
+    count = 0
     root: Any = None
     try:
         while True:
@@ -114,13 +135,32 @@ def read_yaml(text: str) -> tuple[Any, Marks]:
                     value = _scalar(event) if raw[:1] in plain_first else raw
                 if event.anchor:
                     anchors[event.anchor] = value
+                    anchor_sizes[event.anchor] = 1
+                count += 1
             elif kind is map_start or kind is seq_start:
                 value = {} if kind is map_start else []
                 if event.anchor:
                     anchors[event.anchor] = value
+                    open_anchors[id(value)] = (event.anchor, count)
+                count += 1
             elif kind is alias_event:
                 value = anchors[event.anchor]
+                size = anchor_sizes.get(event.anchor)
+                if size is None:
+                    raise YamlSyntaxError(
+                        f"the alias *{event.anchor} is inside the part it names; a value cannot contain itself",
+                        event.start_mark.line + 1,
+                    )
+                count += size
+                if count > MAX_EXPANDED_VALUES:
+                    raise YamlSyntaxError(
+                        f"aliases (*{event.anchor}) make this file stand for more than {MAX_EXPANDED_VALUES:,} "
+                        "values; write the repeated parts out instead of nesting aliases",
+                        event.start_mark.line + 1,
+                    )
             elif kind is map_end or kind is seq_end:
+                if open_anchors and (opened := open_anchors.pop(id(top), None)) is not None:
+                    anchor_sizes[opened[0]] = count - opened[1]
                 top, top_is_dict, top_lines, pending, path = stack.pop()
                 continue
             elif kind is ev.StreamEndEvent:
