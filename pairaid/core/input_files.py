@@ -89,7 +89,7 @@ def _too_big(kind: str, limit: int, size: int | None = None) -> str:
 def decode_text(data: bytes, name: str, *, hint: str = "UTF-8 text") -> str:
     """UTF-8 text (a leading byte-order mark, as Windows Notepad writes, is accepted)."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputFileError(f"{name}: is saved as UTF-16; save it as {hint} (UTF-8)")
+        raise InputFileError(f"{name}: is saved as UTF-16, not UTF-8; save it as {hint}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
