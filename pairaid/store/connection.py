@@ -1,0 +1,151 @@
+"""The connection to the records database: opening (creating or migrating) it, its settings, one write
+transaction at a time, and the audit events every part of the store writes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
+
+from pairaid.store.audit import check_event
+from pairaid.store.errors import StoreCorruptError, StoreError
+from pairaid.store.opening import backup_database, inspect_database
+from pairaid.store.paths import database_path, ensure_private_dir, make_private_file
+from pairaid.store.rows import now
+from pairaid.store.schema import MIGRATION_NAMES
+
+if TYPE_CHECKING:  # imported where used: opening an up-to-date database needs neither (start-up)
+    from sqlite_utils import Database, Migrations
+
+log = logging.getLogger("pairaid.store")
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def open_connection(data_dir: Path, migrations: Migrations | None = None) -> tuple[sqlite3.Connection, Path]:
+    """Open (creating or migrating) `<data_dir>/pairaid.db`: see Store.open."""
+    folder = ensure_private_dir(Path(data_dir))
+    path = database_path(folder)
+    if migrations is None:
+        known = list(MIGRATION_NAMES)
+    else:
+        from pairaid.store.migrations import migration_names
+
+        known = migration_names(migrations)
+    applied = inspect_database(path, known) if path.exists() else []
+    make_private_file(path)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row  # every part of the store reads columns by name
+    try:
+        conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, for every connection
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit reported complete survives a power cut, not only a killed process.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if any(name not in applied for name in known):
+            _migrate(conn, path, applied, migrations)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreCorruptError(path, f"the database is damaged or not a database ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn, path
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, applied: list[str], migrations: Migrations | None) -> None:
+    """Create the schema, or upgrade it after a backup (sqlite-utils is imported only here)."""
+    from sqlite_utils import Database
+
+    from pairaid.store.migrations import MIGRATIONS
+
+    migrations = migrations or MIGRATIONS
+    db = Database(conn, execute_plugins=False)
+    if not migrations.pending(db):  # another process has just done it
+        return
+    backup = backup_database(conn, path, f"v{len(applied)}") if applied else None
+    # Two pairaid windows started at once on a new database both migrate it: one gets "database is locked" or
+    # "table already exists" (each migration is one transaction, rolled back on failure). Try again until
+    # nothing is pending, for as long as SQLite itself would wait for a lock.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            migrations.apply(db)
+            break
+        except Exception as exc:
+            if _raced(exc) and time.monotonic() < deadline:
+                try:
+                    if not migrations.pending(db):
+                        return  # the other process applied them
+                except sqlite3.OperationalError:
+                    pass  # still locked by the other process: wait for it
+                time.sleep(0.02 + random.random() * 0.05)
+                continue
+            where = f"; a copy from before the upgrade is at {backup}" if backup else ""
+            raise StoreError(f"{path}: upgrading the database failed ({exc}); nothing was changed{where}") \
+                from exc
+    log.info("database schema migrated from v%d", len(applied))
+
+
+def _raced(exc: BaseException) -> bool:
+    """A migration that failed because another process was migrating the same database at the same time."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        word in text for word in ("locked", "busy", "already exists"))
+
+
+class StoreBase:
+    """The open connection shared by every part of the store (records, search, reviews, bundles)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.path = path
+        self._conn = conn
+
+    @property
+    def db(self) -> Database:
+        """The same connection through sqlite-utils (for tools and tests; the store itself uses SQL)."""
+        from sqlite_utils import Database
+
+        return Database(self._conn, execute_plugins=False)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction holding the write lock from its start (BEGIN IMMEDIATE), so a read-then-
+        write never fails half way on another writer; rolled back on any error."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _event(self, record_id: str, kind: str, detail: dict[str, Any] | None, at: str | None = None) -> None:
+        """Append an audit event inside the caller's write transaction."""
+        checked = {k: v for k, v in check_event(kind, detail).items() if v is not None}
+        self._conn.execute(
+            "INSERT INTO audit (record_id, at, kind, detail) VALUES (?, ?, ?, ?)",
+            (record_id, at or now(), kind, json.dumps(checked, sort_keys=True)),
+        )
+
+    def integrity_check(self) -> str:
+        """SQLite's full integrity check: "ok" or the first problem."""
+        return self._conn.execute("PRAGMA integrity_check(1)").fetchone()[0]

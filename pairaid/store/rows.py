@@ -1,0 +1,99 @@
+"""Rows in and out of the records table: columns read by name (sqlite3.Row), values encoded one way."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pairaid.core.nhs_number import normalise_nhs_number
+from pairaid.store.models import RecordInfo, RecordSummary, search_key
+
+# The columns of a RecordInfo, in the order SELECTs name them.
+INFO_COLUMNS = (
+    "id, version, status, created_at, updated_at, baby_name, nhs_number, visit_date, contact_type, "
+    "suggested_level, final_level, urgent, safeguarding, amendment_of, amended_by, signed_off, deidentified"
+)
+RECORD_COLUMNS = ", ".join(f"r.{c.strip()}" for c in INFO_COLUMNS.split(",")) + (
+    ", r.finalised_at, r.pathway_id, r.pathway_version, b.data, b.outcome"
+)
+
+# The searchable columns a RecordSummary sets, in the order summary_values gives them.
+SUMMARY_SET = (
+    "baby_name = ?, name_key = ?, nhs_number = ?, visit_date = ?, contact_type = ?, suggested_level = ?, "
+    "final_level = ?, urgent = ?, safeguarding = ?"
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def parse_time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def stamp(text: str) -> datetime:
+    """A time that is always set (created_at, updated_at, a review's or an event's time)."""
+    return datetime.fromisoformat(text)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"a draft holds JSON values only, not {type(value).__name__}")
+
+
+def encode(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def info_fields(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "version": row["version"],
+        "status": row["status"],
+        "created_at": stamp(row["created_at"]),
+        "updated_at": stamp(row["updated_at"]),
+        "baby_name": row["baby_name"],
+        "nhs_number": row["nhs_number"],
+        "visit_date": row["visit_date"],
+        "contact_type": row["contact_type"],
+        "suggested_level": row["suggested_level"],
+        "final_level": row["final_level"],
+        "urgent": bool(row["urgent"]),
+        "safeguarding": bool(row["safeguarding"]),
+        "amendment_of": row["amendment_of"],
+        "amended_by": row["amended_by"],
+        "signed_off": bool(row["signed_off"]),
+        "deidentified": bool(row["deidentified"]),
+    }
+
+
+def info(row: sqlite3.Row) -> RecordInfo:
+    return RecordInfo(**info_fields(row))
+
+
+def summary_values(summary: RecordSummary) -> tuple[Any, ...]:
+    """The values for SUMMARY_SET (and for an INSERT naming the same columns in the same order)."""
+    return (
+        summary.baby_name,
+        search_key(summary.baby_name),
+        normalise_nhs_number(summary.nhs_number) if summary.nhs_number else None,
+        summary.visit_date,
+        summary.contact_type,
+        summary.suggested_level,
+        summary.final_level,
+        int(summary.urgent),
+        int(summary.safeguarding),
+    )
+
+
+def summary_of(record: RecordInfo) -> RecordSummary:
+    """The searchable columns of a record as it is stored."""
+    return RecordSummary(
+        baby_name=record.baby_name, nhs_number=record.nhs_number, visit_date=record.visit_date,
+        contact_type=record.contact_type, suggested_level=record.suggested_level, final_level=record.final_level,
+        urgent=record.urgent, safeguarding=record.safeguarding,
+    )
