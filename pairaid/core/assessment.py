@@ -21,11 +21,13 @@ from pydantic import (
 
 from pairaid.core import vocab
 from pairaid.core.nhs_number import nhs_number_problem
-from pairaid.core.stage import age_in_months, stage_for
+from pairaid.core.stage import PRETERM_BEFORE_WEEKS, BabyAge, age_in_months, applicable_domains, baby_age, stage_for
 
 FORMAT = "pairaid.assessment/1"
 MAX_MONTHS = 30
 PATHWAY_MONTHS = 24
+MIN_GESTATION_WEEKS = 22
+MAX_GESTATION_WEEKS = 44
 
 
 def _today(info: ValidationInfo) -> dt.date:
@@ -70,6 +72,17 @@ class Baby(Model):
     due_date: dt.date | None = None
     nhs_number: str | None = None
     born_before_37_weeks: bool | None = None
+    gestation_weeks: int | None = Field(default=None, ge=MIN_GESTATION_WEEKS, le=MAX_GESTATION_WEEKS)
+
+    @model_validator(mode="after")
+    def _gestation_agrees(self) -> Baby:
+        weeks, early = self.gestation_weeks, self.born_before_37_weeks
+        if weeks is None or early is None or (weeks < PRETERM_BEFORE_WEEKS) == early:
+            return self
+        said = "true (born before 37 weeks)" if early else "false (born at 37 weeks or later)"
+        raise ValueError(
+            f"born_before_37_weeks is {said} but gestation_weeks is {weeks}: correct whichever is wrong"
+        )
 
     @field_validator("date_of_birth")
     @classmethod
@@ -97,8 +110,17 @@ class Carer(Model):
     interpreter_needed: bool | None = None
 
 
+class HouseholdMember(Model):
+    """Someone else living in the home (sibling, grandparent, lodger…); age in the practitioner's words."""
+
+    name: str | None = None
+    relationship: str | None = None
+    age: str | None = None
+
+
 class Family(Model):
     baby: Baby = Field(default_factory=Baby)
+    household: list[HouseholdMember] = Field(default_factory=list)
     carers: list[Carer] = Field(default_factory=list)
     postcode: str | None = None
     gp_practice: str | None = None
@@ -126,6 +148,9 @@ class Observations(Model):
     baby_engagement: Observation | None = None
     baby_regulation: Observation | None = None
     baby_comfort_seeking: Observation | None = None
+    feeding_together: Observation | None = None
+    exploration_support: Observation | None = None
+    limits_and_guidance: Observation | None = None
     frightening: FrighteningObservation | None = None
 
     def rating(self, domain: str) -> str:
@@ -180,10 +205,29 @@ class Epds(Model):
 
 
 class Mood(Model):
-    subject: str | None = None
+    subject: vocab.MoodSubject = "birthing_parent"
     whooley: Whooley | None = None
     gad2: Gad2 | None = None
     epds: Epds | None = None
+
+
+    @field_validator("subject", mode="before")
+    @classmethod
+    def _subject_word(cls, value: Any) -> Any:
+        """Older files hold free words ("mother", "dad"): map the known ones, refuse the rest by name."""
+        if value is None:
+            return "birthing_parent"
+        if not isinstance(value, str):
+            return value
+        word = " ".join(value.strip().casefold().split())
+        if word in vocab.MOOD_SUBJECTS:
+            return word
+        if word in vocab.MOOD_SUBJECT_WORDS:
+            return vocab.MOOD_SUBJECT_WORDS[word]
+        raise ValueError(
+            f"{value!r} is not one of birthing_parent (the parent who gave birth or is pregnant), other_parent "
+            "(father, partner or co-parent); choose whose mood the screens describe"
+        )
 
 
 class NeedEntry(Model):
@@ -244,6 +288,8 @@ class Decision(Model):
     selected_services: list[str] = Field(default_factory=list)
     next_steps: str | None = None
     review_date: dt.date | None = None
+    action_taken: str | None = None  # what was done today; needed to finalise an urgent or statutory outcome
+    provisional_reason: str | None = None  # why a provisional level is relied on; needed to finalise it
 
 
 class Assessment(Model):
@@ -292,19 +338,44 @@ class Assessment(Model):
     # Derived facts -------------------------------------------------------------------------------
 
     @property
+    def age(self) -> BabyAge | None:
+        """The baby's age on the visit date (actual, and corrected when it applies); None before birth."""
+        baby = self.family.baby
+        if self.contact.type == "antenatal" or baby.date_of_birth is None:
+            return None
+        return baby_age(baby.date_of_birth, self.contact.date, baby.gestation_weeks)
+
+    @property
     def stage(self) -> vocab.Stage:
-        return stage_for(self.contact.type, self.family.baby.date_of_birth, self.contact.date)
+        baby = self.family.baby
+        return stage_for(self.contact.type, baby.date_of_birth, self.contact.date, baby.gestation_weeks)
 
     @property
     def age_months(self) -> int | None:
-        """Completed months on the visit date; None before birth."""
-        if self.stage == "antenatal" or self.family.baby.date_of_birth is None:
-            return None
-        return age_in_months(self.family.baby.date_of_birth, self.contact.date)
+        """Actual completed months on the visit date; None before birth."""
+        age = self.age
+        return age.months if age is not None else None
+
+    @property
+    def corrected_age_months(self) -> int | None:
+        """Corrected completed months when corrected age applies (born before 37 weeks, under 24 months)."""
+        age = self.age
+        return age.corrected_months if age is not None else None
+
+    @property
+    def stage_months(self) -> int | None:
+        """The age that decides the stage, which domains apply and which services fit: corrected when it
+        applies, else actual; None before birth."""
+        age = self.age
+        return age.stage_months if age is not None else None
+
+    def age_text(self) -> str | None:
+        """Both ages in words ("4 months, corrected 2 months"); None before birth."""
+        age = self.age
+        return age.text() if age is not None else None
 
     def applicable_domains(self) -> tuple[str, ...]:
-        stage = self.stage
-        return tuple(d for d in vocab.DOMAINS if stage in vocab.DOMAIN_STAGES[d])
+        return applicable_domains(self.stage, self.stage_months)
 
     def notices(self) -> list[str]:
         """Plain-English notices about the record itself (not about the level)."""
@@ -315,6 +386,12 @@ class Assessment(Model):
                 f"The baby is {months} months old: the pathway covers conception to age two, so some services "
                 "may no longer take the family."
             )
+        baby = self.family.baby
+        if baby.born_before_37_weeks and baby.gestation_weeks is None:
+            out.append(
+                "family.baby.gestation_weeks: the baby was born before 37 weeks; ask for the gestation at birth "
+                "(completed weeks) so the corrected age decides which observations apply."
+            )
         applicable = self.applicable_domains()
         recorded_elsewhere = [
             d for d in vocab.DOMAINS if d not in applicable and self.observations.rating(d) != "not_observed"
@@ -322,9 +399,18 @@ class Assessment(Model):
         if recorded_elsewhere:
             from pairaid.core.framework import load_framework  # labels are data; loaded once and cached
 
-            titles = [load_framework().domain_title(d) for d in recorded_elsewhere]
-            out.append("Some observations do not apply at this stage and are not used: " + ", ".join(titles))
+            framework = load_framework()
+            at = self._age_words()
+            for domain in recorded_elsewhere:
+                out.append(
+                    f"{framework.domain_title(domain)} ({domain}) was rated, but it does not apply {at} "
+                    f"({framework.applies_text(domain)}): the rating is kept and not used."
+                )
         return out
+
+    def _age_words(self) -> str:
+        text = self.age_text()
+        return "in pregnancy" if text is None else f"at {text}"
 
 
 def parse_assessment(data: Any, today: dt.date | None = None) -> Assessment:

@@ -59,6 +59,15 @@ class Domain(_Model):
     def stages(self) -> tuple[str, ...]:
         return vocab.DOMAIN_STAGES[self.id]
 
+    @property
+    def from_months(self) -> int:
+        """The (corrected) age in whole months from which the domain is rated after birth."""
+        return vocab.DOMAIN_FROM_MONTHS[self.id]
+
+    def applies(self, stage: str, months: int | None) -> bool:
+        """Whether the domain is rated at `stage` for a baby of `months` (corrected) months (None before birth)."""
+        return vocab.domain_applies(self.id, stage, months)
+
     def question_for(self, stage: str) -> str:
         """The item's question worded for the stage (the pregnancy version antenatally when there is one)."""
         if stage == "antenatal" and self.antenatal_question:
@@ -222,10 +231,23 @@ class Framework(_Model):
         return value.label if isinstance(value, NeedLabel) else value
 
     def domains_for_stage(self, stage: str) -> list[Domain]:
-        """The domains that apply at `stage` (antenatal, 0-5, 6-30), in framework order."""
+        """The domains that can apply at `stage` (antenatal, 0-5, 6-30), in framework order. Within 6-30 some
+        start later (comfort-seeking from 9 months): use `domains_for_age` for one baby."""
         if stage not in vocab.STAGES:
             raise KeyError(f"unknown stage {stage!r}; expected one of {', '.join(vocab.STAGES)}")
         return [d for d in self.domains if stage in vocab.DOMAIN_STAGES[d.id]]
+
+    def domains_for_age(self, stage: str, months: int | None) -> list[Domain]:
+        """The domains rated for a baby of `months` (corrected) whole months at `stage` (None before birth)."""
+        if stage not in vocab.STAGES:
+            raise KeyError(f"unknown stage {stage!r}; expected one of {', '.join(vocab.STAGES)}")
+        return [d for d in self.domains if d.applies(stage, months)]
+
+    def applies_text(self, domain_id: str) -> str:
+        """When a domain applies, in words: "applies from 9 months", "applies after birth"…"""
+        start = vocab.DOMAIN_FROM_MONTHS[domain_id]
+        after = "after birth" if start == 0 else f"from {start} months"
+        return f"applies in pregnancy and {after}" if domain_id in vocab.DOMAIN_ANTENATAL else f"applies {after}"
 
     def rating_label(self, domain_id: str, rating: str) -> str:
         """Label of a rating as shown for that domain ("None seen" for no concern on `frightening`)."""

@@ -37,27 +37,57 @@ DomainId = Literal[
     "baby_engagement",
     "baby_regulation",
     "baby_comfort_seeking",
+    "feeding_together",
+    "exploration_support",
+    "limits_and_guidance",
     "frightening",
 ]
 DOMAINS: tuple[str, ...] = get_args(DomainId)
 RELATIONSHIP_DOMAINS: tuple[str, ...] = DOMAINS[:-1]
 FRIGHTENING = "frightening"
 
-# Which stages each domain applies to (assessment.md §2).
-DOMAIN_STAGES: dict[str, tuple[str, ...]] = {
-    "noticing_cues": ("0-5", "6-30"),
-    "responding": ("0-5", "6-30"),
-    "warmth": ("0-5", "6-30"),
-    "handling": ("0-5", "6-30"),
-    "pacing": ("0-5", "6-30"),
-    "availability": ("0-5", "6-30"),
-    "talk_about_baby": ("antenatal", "0-5", "6-30"),
-    "parent_feelings": ("antenatal", "0-5", "6-30"),
-    "baby_engagement": ("0-5", "6-30"),
-    "baby_regulation": ("0-5", "6-30"),
-    "baby_comfort_seeking": ("6-30",),
-    "frightening": ("0-5", "6-30"),
+# When each domain applies (assessment.md §2): in pregnancy or not, and from which (corrected) age in whole
+# months after birth; None = not after birth. Every after-birth domain applies up to the 30-month limit.
+DOMAIN_ANTENATAL: frozenset[str] = frozenset({"talk_about_baby", "parent_feelings"})
+DOMAIN_FROM_MONTHS: dict[str, int] = {
+    "noticing_cues": 0,
+    "responding": 0,
+    "warmth": 0,
+    "handling": 0,
+    "pacing": 0,
+    "availability": 0,
+    "talk_about_baby": 0,
+    "parent_feelings": 0,
+    "baby_engagement": 0,
+    "baby_regulation": 0,
+    "baby_comfort_seeking": 9,
+    "feeding_together": 0,
+    "exploration_support": 12,
+    "limits_and_guidance": 12,
+    "frightening": 0,
 }
+assert tuple(DOMAIN_FROM_MONTHS) == DOMAINS
+
+# The last whole month of the 0-5 stage; 6-30 starts at 6 months.
+FIRST_STAGE_LAST_MONTH = 5
+
+
+def domain_applies(domain: str, stage: str, months: int | None) -> bool:
+    """Whether `domain` is rated at `stage` for a baby of `months` (corrected) whole months (None before birth)."""
+    if stage == "antenatal" or months is None:
+        return domain in DOMAIN_ANTENATAL
+    return months >= DOMAIN_FROM_MONTHS[domain]
+
+
+def _stages_of(domain: str) -> tuple[str, ...]:
+    start = DOMAIN_FROM_MONTHS[domain]
+    after_birth = ("0-5", "6-30") if start <= FIRST_STAGE_LAST_MONTH else ("6-30",)
+    return (("antenatal",) if domain in DOMAIN_ANTENATAL else ()) + after_birth
+
+
+# The stages at which a domain can apply (at some age within the stage); which domains apply to one baby
+# depends on the age in months too (`domain_applies`).
+DOMAIN_STAGES: dict[str, tuple[str, ...]] = {domain: _stages_of(domain) for domain in DOMAINS}
 
 WantsHelp = Literal["yes", "no", "unsure", "not_asked"]
 WANTS_HELP: tuple[str, ...] = get_args(WantsHelp)
@@ -84,7 +114,7 @@ NeedId = Literal[
     "previous_child_removed",
 ]
 NEEDS: tuple[str, ...] = get_args(NeedId)
-NeedStatus = Literal["current", "past", "not_known"]
+NeedStatus = Literal["current", "past", "no", "not_known"]  # no: asked, and it is not so
 NEED_STATUSES: tuple[str, ...] = get_args(NeedStatus)
 SocialCareStatus = Literal["none", "early_help", "child_in_need", "child_protection", "looked_after"]
 SOCIAL_CARE_STATUSES: tuple[str, ...] = get_args(SocialCareStatus)
@@ -109,6 +139,19 @@ SafeguardingIndicator = Literal[
     "suspected_significant_harm",
 ]
 SAFEGUARDING_INDICATORS: tuple[str, ...] = get_args(SafeguardingIndicator)
+
+# Whose mood the screens describe (assessment.md §3); older files' free words are mapped on loading.
+MoodSubject = Literal["birthing_parent", "other_parent"]
+MOOD_SUBJECTS: tuple[str, ...] = get_args(MoodSubject)
+MOOD_SUBJECT_WORDS: dict[str, str] = {
+    "mother": "birthing_parent",
+    "mum": "birthing_parent",
+    "birth mother": "birthing_parent",
+    "father": "other_parent",
+    "dad": "other_parent",
+    "partner": "other_parent",
+    "co-parent": "other_parent",
+}
 
 FamilyAgrees = Literal["yes", "no", "not_asked"]
 SharingBasis = Literal["consent", "safeguarding", "other"]

@@ -44,7 +44,7 @@ def problems(data: dict[str, Any]) -> list[str]:
         (visit(mood={"gad2": {"nervous": 4, "worrying": 0}}), "mood.gad2.nervous: 4 is out of range"),
         (visit(mood={"whooley": {"low_mood": "maybe", "little_interest": False}}),
          "mood.whooley.low_mood: 'maybe' is not true or false"),
-        (visit(needs={"housing": {"status": "bad"}}), "needs.housing.status: 'bad' is not one of current, past, not_known"),
+        (visit(needs={"housing": {"status": "bad"}}), "needs.housing.status: 'bad' is not one of current, past, no, not_known"),
         (visit(needs={"social_care_status": {"status": "current"}}),
          "needs.social_care_status.status: 'current' is not one of none, early_help"),
         (visit(strengths=["kind_neighbours"]), "strengths[0]: 'kind_neighbours' is not one of supportive_partner"),

@@ -126,8 +126,54 @@ def test_stages() -> None:
         "talk_about_baby"
     ).question_for("0-5")
     young = [d.id for d in framework.domains_for_stage("0-5")]
-    assert "baby_comfort_seeking" not in young and len(young) == 11
+    assert "baby_comfort_seeking" not in young and "feeding_together" in young and len(young) == 12
     assert [d.id for d in framework.domains_for_stage("6-30")] == list(vocab.DOMAINS)
+
+
+@pytest.mark.parametrize(
+    ("stage", "months", "absent"),
+    [
+        ("0-5", 0, {"baby_comfort_seeking", "exploration_support", "limits_and_guidance"}),
+        ("6-30", 8, {"baby_comfort_seeking", "exploration_support", "limits_and_guidance"}),
+        ("6-30", 9, {"exploration_support", "limits_and_guidance"}),
+        ("6-30", 11, {"exploration_support", "limits_and_guidance"}),
+        ("6-30", 12, set()),
+        ("6-30", 30, set()),
+    ],
+)
+def test_domains_for_age(stage: str, months: int, absent: set[str]) -> None:
+    ids = [d.id for d in load_framework().domains_for_age(stage, months)]
+    assert ids == [d for d in vocab.DOMAINS if d not in absent]
+
+
+def test_when_each_domain_applies_in_words() -> None:
+    framework = load_framework()
+    assert framework.applies_text("baby_comfort_seeking") == "applies from 9 months"
+    assert framework.applies_text("exploration_support") == "applies from 12 months"
+    assert framework.applies_text("warmth") == "applies after birth"
+    assert framework.applies_text("parent_feelings") == "applies in pregnancy and after birth"
+
+
+def test_guidance_agrees_with_the_rules() -> None:
+    # Any relationship domain rated significant concern matches single_significant (specialist); frightening
+    # behaviour at some concern does too, and at significant concern also prompts the safeguarding lead.
+    framework = load_framework()
+    for domain_id in vocab.RELATIONSHIP_DOMAINS:
+        assert "suggests specialist help" in framework.domain(domain_id).guidance.significant_concern, domain_id
+    fright = framework.domain("frightening").guidance
+    assert "suggests specialist help" in fright.some_concern
+    assert "specialist help" in fright.significant_concern
+    feelings = framework.domain("parent_feelings").guidance.significant_concern
+    assert "ask them directly whether they have thoughts of harming the baby" in feelings
+    assert framework.label("safeguarding_indicators", "parent_thoughts_of_harming_baby") in feelings
+
+
+def test_new_domains_are_our_own_words() -> None:
+    # No proprietary instrument is named or quoted in the observation text (assessment.md: our own wording).
+    names = ("NBO", "PIPE", "CARE-Index", "KIPS", "ADBB", "Graded Care", "GCP2", "Solihull", "Mellow", "PIR-GAS",
+             "DC:0-5")
+    text = json.dumps([d.model_dump() for d in load_framework().domains])
+    assert not [n for n in names if n in text]
 
 
 def test_mood_wording() -> None:

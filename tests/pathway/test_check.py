@@ -34,7 +34,7 @@ CASES = {
     "unknown_domain": "unknown_domain.yaml:18: error: rules.rules[1].when.rating.domain: 'wramth' is not a known "
     "observation area (domain) (did you mean 'warmth'?); use one of noticing_cues, responding, warmth, handling, "
     "pacing, availability, talk_about_baby, parent_feelings, baby_engagement, baby_regulation, "
-    "baby_comfort_seeking, frightening",
+    "baby_comfort_seeking, feeding_together, exploration_support, limits_and_guidance, frightening",
     "unknown_rule": "unknown_rule.yaml:16: error: notes[0].when.rules[0]: 'relationshp' is not a rule id in this "
     "file (did you mean 'relationship'?); use one of mood, relationship, safeguarding, universal",
     "duplicate_id": "duplicate_id.yaml:30: error: service 'first', id: the id 'first' is already used by the "
