@@ -72,6 +72,26 @@ SAMPLES: tuple[SampleVisit, ...] = (
         "statutory", "statutory", safeguarding=True,
     ),
     SampleVisit(
+        "a child protection plan",
+        _visit(observations=_observed(), needs={"social_care_status": {"status": "child_protection"}}),
+        "statutory", "statutory",
+    ),
+    SampleVisit(
+        "an earlier child adopted",
+        _visit(observations=_observed(), needs={"previous_child_removed": {"status": "past"}}),
+        "statutory", "statutory",
+    ),
+    SampleVisit(
+        "past severe mental illness, well now",
+        _visit(observations=_observed(), needs={"severe_mental_illness_history": {"status": "past"}}),
+        "specialist", "specialist",
+    ),
+    SampleVisit(
+        "current domestic abuse",
+        _visit(observations=_observed(), needs={"domestic_abuse": {"status": "current"}}),
+        "targeted", "targeted",
+    ),
+    SampleVisit(
         "nothing observed is not 'no concern'",
         _visit(observations={d: {"rating": X} for d in ("warmth", "responding", "noticing_cues", *FILLER)}),
         "universal", "universal", provisional=True,

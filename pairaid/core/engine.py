@@ -10,6 +10,10 @@ from pairaid.core.facts import Facts, facts_of
 from pairaid.core.framework import load_framework
 from pairaid.core.outcome import Outcome, Override, Reason
 from pairaid.core.rules import CURRENT_NEEDS, SAFEGUARDING_RULE, RuleSet, match
+from pairaid.core.written_reason import written_reason_problem
+
+# Provisional only below this level: a specialist or statutory level does not wait for more observation.
+PROVISIONAL_BELOW = vocab.LEVEL_RANK["specialist"]
 
 
 class OverrideError(ValueError):
@@ -25,17 +29,22 @@ def label(kind: str, ident: str) -> str:
 
 
 class OverrideProblem(NamedTuple):
-    """Why an override is not allowed: `kind` is "safeguarding" (a statutory level cannot be lowered) or
-    "no_reason" (lowering needs a written reason)."""
+    """Why an override is not allowed: `kind` is "safeguarding" (a statutory level cannot be lowered),
+    "no_reason" (lowering needs a written reason) or "weak_reason" (the reason does not say what was seen or
+    decided; `why` says what is wrong with it)."""
 
-    kind: Literal["safeguarding", "no_reason"]
+    kind: Literal["safeguarding", "no_reason", "weak_reason"]
     suggested: str
     chosen: str
+    why: str | None = None
 
     def detail(self) -> str:
         if self.kind == "safeguarding":
             return ("a safeguarding indicator is recorded, so the level stays statutory; it cannot be lowered. "
                     "Follow the front door's advice.")
+        if self.kind == "weak_reason":
+            return (f"lowering the level from {self.suggested} to {self.chosen} needs a written reason in "
+                    f"decision.override_reason: {self.why}")
         return (f"lowering the level from {self.suggested} to {self.chosen} needs a written reason in "
                 "decision.override_reason")
 
@@ -51,14 +60,16 @@ class OverrideProblem(NamedTuple):
         """For the Decision screen, beside the level it is about: no field names."""
         if self.kind == "safeguarding":
             return self.warning()
+        if self.kind == "weak_reason":
+            return f"Lowering the level from {self.suggested} to {self.chosen} needs a written reason: {self.why}"
         return f"Lowering the level from {self.suggested} to {self.chosen} needs a written reason."
 
 
 def override_problem(
     suggested: str, override: str | None, reason: str | None, safeguarding: bool
 ) -> OverrideProblem | None:
-    """Why an override is not allowed, or None when it is (raise freely; lower with a reason; never below
-    statutory when safeguarding matched)."""
+    """Why an override is not allowed, or None when it is (raise freely; lower with a written reason of at least
+    three words and 20 characters; never below statutory when safeguarding matched)."""
     if override is None or override == suggested:
         return None
     if vocab.LEVEL_RANK[override] > vocab.LEVEL_RANK[suggested]:
@@ -67,6 +78,9 @@ def override_problem(
         return OverrideProblem("safeguarding", suggested, override)
     if not (reason or "").strip():
         return OverrideProblem("no_reason", suggested, override)
+    weak = written_reason_problem(reason)
+    if weak:
+        return OverrideProblem("weak_reason", suggested, override, weak)
     return None
 
 
@@ -78,18 +92,24 @@ def check_override(
     return problem.message() if problem else None
 
 
-def _provisional(facts: Facts, rules: RuleSet) -> tuple[bool, str | None]:
+def _provisional(facts: Facts, rules: RuleSet, level: str) -> tuple[bool, str | None]:
+    """Too little observed for a universal or targeted level to be relied on (assessment.md §7)."""
     needed = (
         rules.provisional.min_coverage_antenatal
         if facts.stage == "antenatal"
         else rules.provisional.min_coverage_after_birth
     )
-    if facts.coverage >= needed:
+    if facts.coverage >= needed or vocab.LEVEL_RANK[level] >= PROVISIONAL_BELOW:
         return False, None
-    observed = "observation" if facts.coverage == 1 else "observations"
+    if facts.coverage == 0:
+        return True, (
+            f"Provisional: 0 of {len(facts.applicable)} areas observed, so there is not enough observed yet to rely "
+            "on this level. Observe the relationship first; to finalise, write why in decision.provisional_reason."
+        )
     return True, (
-        f"Provisional: only {facts.coverage} {observed} recorded (at least {needed} needed at this stage). "
-        "Observe more of the relationship before relying on this level."
+        f"Provisional: {facts.coverage} of {len(facts.applicable)} areas observed (at least {needed} needed at "
+        "this stage). Observe more of the relationship before relying on this level; to finalise, write why in "
+        "decision.provisional_reason."
     )
 
 
@@ -108,7 +128,7 @@ def evaluate(assessment: Assessment, rules: RuleSet, *, strict: bool = True) -> 
         if phrases is None:
             continue
         text = rule.reason if not phrases else f"{rule.reason} ({'; '.join(phrases)})."
-        reasons.append(Reason(rule=rule.id, level=rule.level, text=text, urgent=rule.urgent))
+        reasons.append(Reason(rule=rule.id, level=rule.level, text=text, urgent=rule.urgent, prompt=rule.prompt))
         if rule.prompt:
             prompts.append(rule.prompt)
         for need in rule.serves:
@@ -119,7 +139,7 @@ def evaluate(assessment: Assessment, rules: RuleSet, *, strict: bool = True) -> 
     levels = [lvl for lvl in vocab.LEVELS if lvl in matched_levels]
     level = levels[-1]
     safeguarding = any(r.rule == SAFEGUARDING_RULE for r in reasons)
-    provisional, provisional_text = _provisional(facts, rules)
+    provisional, provisional_text = _provisional(facts, rules, level)
     warnings = list(assessment.notices())
     if provisional_text:
         warnings.append(provisional_text)
@@ -150,6 +170,7 @@ def evaluate(assessment: Assessment, rules: RuleSet, *, strict: bool = True) -> 
         safeguarding=safeguarding,
         coverage=facts.coverage,
         applicable_domains=len(facts.applicable),
+        nothing_observed=provisional and facts.coverage == 0,
         override=override,
         serves=serves,
     )

@@ -22,6 +22,8 @@ class Facts:
     current_needs: tuple[str, ...]
     indicators: tuple[str, ...]
     wants_help: str
+    need_statuses: dict[str, str] = field(default_factory=dict)  # recorded needs only; absent = not asked
+    social_care_status: str = "none"  # "none" also when not recorded
     screens_done: tuple[str, ...] = field(default=())
 
     @property
@@ -38,6 +40,7 @@ def facts_of(assessment: Assessment) -> Facts:
     observations = assessment.observations
     ratings = {d: observations.rating(d) for d in applicable}
     mood = assessment.mood
+    needs = assessment.needs
     screens = tuple(name for name in ("whooley", "gad2", "epds") if getattr(mood, name) is not None)
     return Facts(
         stage=assessment.stage,
@@ -52,6 +55,8 @@ def facts_of(assessment: Assessment) -> Facts:
         current_needs=tuple(assessment.needs.current()),
         indicators=tuple(dict.fromkeys(assessment.safeguarding.indicators)),
         wants_help=assessment.parent_voice.wants_help,
+        need_statuses={n: s for n in vocab.NEEDS if (s := needs.status(n)) is not None},
+        social_care_status=needs.social_care_status.status if needs.social_care_status else "none",
         screens_done=screens,
     )
 

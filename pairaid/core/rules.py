@@ -61,6 +61,20 @@ class NeedsCondition(Model):
     at_least: int = Field(ge=1)
 
 
+class NeedStatusCondition(Model):
+    """At least `at_least` of the named needs are recorded with one of `status` (e.g. current or past)."""
+
+    ids: list[vocab.NeedId] = Field(min_length=1)
+    status: list[vocab.NeedStatus] = Field(min_length=1)
+    at_least: int = Field(default=1, ge=1)
+
+    @model_validator(mode="after")
+    def _reachable(self) -> NeedStatusCondition:
+        if self.at_least > len(self.ids):
+            raise ValueError(f"at_least ({self.at_least}) is more than the {len(self.ids)} needs named")
+        return self
+
+
 class Condition(Model):
     """Exactly one key: a combinator (all / any) or a test."""
 
@@ -72,6 +86,8 @@ class Condition(Model):
     rating: RatingCondition | None = None
     screen: ScreenCondition | None = None
     current_needs: NeedsCondition | None = None
+    need_status: NeedStatusCondition | None = None
+    social_care_status: list[vocab.SocialCareStatus] | None = Field(default=None, min_length=1)
     safeguarding_indicator: Literal[True] | None = None
     wants_help: list[vocab.WantsHelp] | None = None
     always: Literal[True] | None = None
@@ -80,7 +96,10 @@ class Condition(Model):
     def _exactly_one(self) -> Condition:
         given = [name for name in type(self).model_fields if getattr(self, name) is not None]
         if len(given) != 1:
-            keys = "all, any, count, rating, screen, current_needs, safeguarding_indicator, wants_help, always"
+            keys = (
+                "all, any, count, rating, screen, current_needs, need_status, social_care_status, "
+                "safeguarding_indicator, wants_help, always"
+            )
             raise ValueError(f"a condition has exactly one of: {keys} (found {len(given)})")
         return self
 
@@ -214,6 +233,22 @@ def match(cond: Condition, facts: Facts, label: Labeller) -> list[str] | None:
         if len(needs) < cond.current_needs.at_least:
             return None
         return [f"{len(needs)} current needs: {_plain(needs, 'needs', label)}"]
+    if cond.need_status is not None:
+        n = cond.need_status
+        found = [need for need in n.ids if facts.need_statuses.get(need) in n.status]
+        if len(found) < n.at_least:
+            return None
+        return [
+            "; ".join(
+                f"{label('needs', need).lower()}: {label('need_statuses', facts.need_statuses[need]).lower()}"
+                for need in found
+            )
+        ]
+    if cond.social_care_status is not None:
+        status = facts.social_care_status
+        if status not in cond.social_care_status:
+            return None
+        return [f"children's social care: {label('social_care_statuses', status).lower()}"]
     if cond.safeguarding_indicator:
         if not facts.indicators:
             return None

@@ -34,9 +34,21 @@ def test_provisional_antenatal(observations: dict[str, Any], provisional: bool) 
     assert outcome.provisional is provisional
 
 
-def test_provisional_still_shows_the_level() -> None:
-    outcome = evaluate(build(visit(observations=ratings(warmth="significant_concern"))), default_rules())
-    assert outcome.provisional and outcome.level == "specialist"
+@pytest.mark.parametrize(
+    ("sections", "level", "provisional"),
+    [
+        ({"observations": ratings(warmth="significant_concern")}, "specialist", False),  # does not wait
+        ({"observations": ratings(warmth="some_concern")}, "targeted", True),
+        ({"observations": {}, "needs": {"social_care_status": {"status": "child_protection"}}}, "statutory", False),
+        ({"observations": {}, "mood": {"epds": {"total": 4, "self_harm_item": 1}}}, "specialist", False),
+        ({"observations": {}, "parent_voice": {"wants_help": "yes"}}, "targeted", True),
+    ],
+)
+def test_provisional_only_below_specialist(sections: dict[str, Any], level: str, provisional: bool) -> None:
+    outcome = evaluate(build(visit(**sections)), default_rules())
+    assert outcome.level == level
+    assert outcome.provisional is provisional
+    assert (outcome.provisional_text() is not None) is provisional
 
 
 @pytest.mark.parametrize(
@@ -73,9 +85,9 @@ def test_antenatal_contact_uses_pregnancy_domains_only() -> None:
     assert a.applicable_domains() == ("talk_about_baby", "parent_feelings")
 
 
-def test_comfort_seeking_applies_from_six_months() -> None:
-    a = build(visit(family={"baby": {"date_of_birth": "2026-05-20"}}))
-    assert "baby_comfort_seeking" in a.applicable_domains()
+def test_comfort_seeking_applies_from_nine_months() -> None:
+    assert "baby_comfort_seeking" not in build(visit(family={"baby": {"date_of_birth": "2026-05-20"}})).applicable_domains()
+    assert "baby_comfort_seeking" in build(visit(family={"baby": {"date_of_birth": "2026-02-20"}})).applicable_domains()
 
 
 # Override ------------------------------------------------------------------------------------------
@@ -131,6 +143,8 @@ def test_override_keeps_suggested_and_final_and_who() -> None:
 def test_check_override_table() -> None:
     assert check_override("targeted", "specialist", None, False) is None
     assert check_override("targeted", "universal", None, False) is not None
-    assert check_override("targeted", "universal", "reason", False) is None
-    assert check_override("statutory", "specialist", "reason", True) is not None
+    assert check_override("targeted", "universal", "Seen weekly by the perinatal team already", False) is None
+    assert "too short" in (check_override("targeted", "universal", "reason", False) or "")
+    assert "does not say what happened" in (check_override("targeted", "universal", "see notes, as discussed", False) or "")
+    assert check_override("statutory", "specialist", "Seen weekly by the perinatal team already", True) is not None
     assert check_override("statutory", None, None, True) is None

@@ -8,6 +8,7 @@ import pytest
 
 from pairaid.core.default_rules import default_rules
 from pairaid.core.engine import evaluate
+from pairaid.core.vocab import NEEDS
 from tests.core.builders import build, observed, visit
 
 S, C, N = "significant_concern", "some_concern", "no_concern"
@@ -33,8 +34,10 @@ CASES: list[tuple[str, dict[str, Any], set[str], str, bool]] = [
     ("S = 1", {"observations": observed(3, warmth=S)}, {"single_significant"}, "specialist", False),
     ("S = 1 with C = 3 is not several_some", {"observations": observed(3, warmth=S, responding=C, pacing=C, handling=C)},
      {"single_significant"}, "specialist", False),
-    ("C = 3 is several_some", {"observations": observed(3, warmth=C, responding=C, noticing_cues=C)},
-     {"several_some"}, "specialist", False),
+    ("C = 3 is several_some, targeted", {"observations": observed(3, warmth=C, responding=C, noticing_cues=C)},
+     {"several_some"}, "targeted", False),
+    ("C = 4 is several_some", {"observations": observed(3, warmth=C, responding=C, noticing_cues=C, feeding_together=C)},
+     {"several_some"}, "targeted", False),
     ("C = 2 is some_concern", {"observations": observed(3, warmth=C, responding=C)}, {"some_concern"}, "targeted", False),
     ("C = 1 is some_concern", {"observations": observed(3, warmth=C)}, {"some_concern"}, "targeted", False),
     ("frightening some does not count towards C", {"observations": observed(3, warmth=C, frightening=C)},
@@ -69,8 +72,62 @@ CASES: list[tuple[str, dict[str, Any], set[str], str, bool]] = [
      set(), "universal", False),
     ("social care status is not a competing need",
      {"observations": observed(3), "needs": {"housing": {"status": "current"},
-                                             "social_care_status": {"status": "child_in_need"}}},
+                                             "social_care_status": {"status": "early_help"}}},
+     {"early_help_open"}, "targeted", False),
+    # Social care status (assessment.md §4, §7).
+    *[(f"social care {status}", {"observations": observed(3), "needs": {"social_care_status": {"status": status}}},
+       {"social_care_open"}, "statutory", False) for status in ("child_in_need", "child_protection", "looked_after")],
+    ("early help open", {"observations": observed(3), "needs": {"social_care_status": {"status": "early_help"}}},
+     {"early_help_open"}, "targeted", False),
+    ("social care none", {"observations": observed(3), "needs": {"social_care_status": {"status": "none"}}},
      set(), "universal", False),
+    # A previous child removed: current or past, statutory.
+    *[(f"previous child removed {status}", {"observations": observed(3), "needs": {"previous_child_removed": {"status": status}}},
+       {"previous_child_removed"}, "statutory", False) for status in ("current", "past")],
+    *[(f"previous child removed {status}", {"observations": observed(3), "needs": {"previous_child_removed": {"status": status}}},
+       set(), "universal", False) for status in ("no", "not_known")],
+    # Severe mental illness, even when well now (NICE CG192).
+    *[(f"severe mental illness {status}", {"observations": observed(3), "needs": {"severe_mental_illness_history": {"status": status}}},
+       {"severe_mental_illness"}, "specialist", False) for status in ("current", "past")],
+    *[(f"severe mental illness {status}", {"observations": observed(3), "needs": {"severe_mental_illness_history": {"status": status}}},
+       set(), "universal", False) for status in ("no", "not_known")],
+    # The "toxic trio": two or three of mental health, domestic abuse, substance misuse current.
+    ("toxic trio: mental health and domestic abuse",
+     {"observations": observed(3), "needs": {"parental_mental_health": {"status": "current"}, "domestic_abuse": {"status": "current"}}},
+     {"toxic_trio", "domestic_abuse_current", "single_vulnerability", "competing_needs"}, "specialist", False),
+    ("toxic trio: domestic abuse and substance misuse",
+     {"observations": observed(3), "needs": {"substance_misuse": {"status": "current"}, "domestic_abuse": {"status": "current"}}},
+     {"toxic_trio", "domestic_abuse_current", "single_vulnerability", "competing_needs"}, "specialist", False),
+    ("toxic trio: mental health and substance misuse",
+     {"observations": observed(3), "needs": {"parental_mental_health": {"status": "current"}, "substance_misuse": {"status": "current"}}},
+     {"toxic_trio", "single_vulnerability", "competing_needs"}, "specialist", False),
+    ("toxic trio: all three",
+     {"observations": observed(3), "needs": {"parental_mental_health": {"status": "current"}, "domestic_abuse": {"status": "current"},
+                                             "substance_misuse": {"status": "current"}}},
+     {"toxic_trio", "domestic_abuse_current", "single_vulnerability", "competing_needs"}, "specialist", False),
+    ("one of the trio current and one past is not the trio",
+     {"observations": observed(3), "needs": {"parental_mental_health": {"status": "current"}, "domestic_abuse": {"status": "past"}}},
+     {"single_vulnerability"}, "targeted", False),
+    # Domestic abuse now.
+    ("domestic abuse current", {"observations": observed(3), "needs": {"domestic_abuse": {"status": "current"}}},
+     {"domestic_abuse_current"}, "targeted", False),
+    *[(f"domestic abuse {status}", {"observations": observed(3), "needs": {"domestic_abuse": {"status": status}}},
+       set(), "universal", False) for status in ("past", "no", "not_known")],
+    # A single current vulnerability.
+    *[(f"single vulnerability {need}", {"observations": observed(3), "needs": {need: {"status": "current"}}},
+       {"single_vulnerability"}, "targeted", False)
+      for need in ("parental_mental_health", "substance_misuse", "parental_learning_disability", "young_parent",
+                   "care_experienced_parent")],
+    ("single vulnerability past", {"observations": observed(3), "needs": {"young_parent": {"status": "past"}}},
+     set(), "universal", False),
+    ("a current need that is not a vulnerability", {"observations": observed(3), "needs": {"housing": {"status": "current"}}},
+     set(), "universal", False),
+    ("every need asked and none so", {"observations": observed(3), "needs": {n: {"status": "no"} for n in NEEDS}},
+     set(), "universal", False),
+    # Statutory rules other than safeguarding sit with specialist ones: levels keeps both.
+    ("child protection with a significant concern",
+     {"observations": observed(3, warmth=S), "needs": {"social_care_status": {"status": "child_protection"}}},
+     {"social_care_open", "single_significant"}, "statutory", False),
 ]
 
 
@@ -109,8 +166,12 @@ def test_every_reason_names_its_inputs() -> None:
     assert "housing" in text["competing_needs"].lower() and "domestic abuse" in text["competing_needs"].lower()
 
 
-def test_a_domain_that_does_not_apply_at_the_stage_is_ignored() -> None:
-    # baby_comfort_seeking applies from 6 months only: a 7-week-old's rating there counts for nothing.
-    outcome = evaluate(build(visit(observations=observed(3, baby_comfort_seeking=S))), default_rules())
+def test_a_domain_that_does_not_apply_at_the_age_is_kept_but_not_counted() -> None:
+    # baby_comfort_seeking applies from 9 months only: a 7-week-old's rating there counts for nothing.
+    assessment = build(visit(observations=observed(3, baby_comfort_seeking=S)))
+    outcome = evaluate(assessment, default_rules())
     assert outcome.level == "universal"
-    assert any("do not apply" in w for w in outcome.warnings)
+    assert outcome.coverage == 3
+    assert assessment.observations.rating("baby_comfort_seeking") == S  # kept in the record
+    warning = next(w for w in outcome.warnings if "baby_comfort_seeking" in w)
+    assert "does not apply at 7 weeks" in warning and "from 9 months" in warning
