@@ -147,7 +147,12 @@ def _old_files() -> list[tuple[str, dict[str, Any]]]:
     record bodies of the store's fixture databases."""
     found: list[tuple[str, dict[str, Any]]] = []
     for path in sorted(TESTS.rglob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        if "nasty" in path.parts:  # deliberately malformed files for the file-boundary tests
+            continue
+        try:  # other fixtures are deliberately broken files (bad encodings, bad JSON): not assessments
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            continue
         if isinstance(data, dict) and data.get("format") == "pairaid.assessment/1":
             found.append((str(path.relative_to(TESTS)), data))
     for db in sorted((TESTS / "fixtures" / "db").glob("*.db")):
