@@ -24,10 +24,8 @@ from pairaid.ui.font_warmup import start_font_warmup
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from pairaid.core.pathway import Pathway
-    from pairaid.core.pathway_card import PathwayCard
-    from pairaid.store import Store
-    from pairaid.ui.main_window import MainWindow, PlaceFactories, Started
+    from pairaid.ui.main_window import MainWindow
+    from pairaid.ui.startup_loader import Started
 
 log = logging.getLogger("pairaid.app")
 LOG_NAME = "pairaid.log"
@@ -117,144 +115,6 @@ def _rotate_log(path: Path) -> None:
         os.replace(path, older[0])
 
 
-def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
-    """The records database; a damaged one is left untouched unless the practitioner agrees to set it aside."""
-    from pairaid.store import Store, StoreCorruptError, StoreError, StoreTooNewError, set_aside
-    from pairaid.ui import dialogs
-
-    try:
-        return Store.open(data_dir)
-    except StoreTooNewError as exc:
-        dialogs.error(parent, "Records database from a newer pairaid",
-                      f"{exc.message}.\n\nThe file was not changed: {exc.path}")
-        return None
-    except StoreCorruptError as exc:
-        log.error("records database could not be opened: %s", type(exc).__name__)
-        agreed = dialogs.confirm(
-            parent, "The records database is damaged",
-            f"pairaid cannot open its records database:\n{exc.message}.\n\nYou can set the damaged file aside "
-            "(it is renamed and kept, so your IT service desk can try to recover it) and start a new, empty "
-            "database. Or quit now and nothing is changed.",
-            "Set it aside and start a new one", "Quit")
-        if not agreed:
-            return None
-        moved = set_aside(exc.path)
-        dialogs.info(parent, "Damaged database set aside", f"The damaged file was kept as:\n{moved}")
-        try:
-            return Store.open(data_dir)
-        except StoreError as again:
-            dialogs.error(parent, "The records database cannot be started", f"{again}.")
-            return None
-    except StoreError as exc:
-        dialogs.error(parent, "The records database cannot be opened", f"{exc}.")
-        return None
-
-
-def open_pathway(path: str | None, parent: QWidget | None = None) -> Pathway | None:
-    """The pathway in use, checked once per version of the file (pairaid.pathway.cache keeps the checked form);
-    a bad file gives a dialog naming the file and problem."""
-    from pairaid.ui import dialogs
-
-    file = _pathway_file(path)
-    try:
-        if not file.is_file():
-            raise FileNotFoundError(file)
-        cached = _cached_pathway(file)
-        return cached if cached is not None else _checked_pathway(file)
-    except FileNotFoundError:
-        problem = "the file does not exist. Check the path, or start pairaid without --pathway."
-    except Exception as exc:
-        from pairaid.pathway.loading import PathwayError  # only now: the checker is not needed on a cache hit
-
-        if isinstance(exc, PathwayError):
-            problem = (f"it is not a valid pathway:\n{exc}\n\nFix the file (`pairaid pathway check FILE` lists "
-                       "every problem), or ask your pathway owner for a corrected one.")
-        else:  # unreadable file: say what and where, never a traceback
-            problem = f"it cannot be read ({type(exc).__name__}: {exc})."
-    log.error("pathway could not be loaded")
-    dialogs.error(parent, "The pathway cannot be used", f"{file}: {problem}")
-    return None
-
-
-def pathway_card(path: str | None) -> PathwayCard | None:
-    """The card of this exact file from the cache, read without pydantic; None when this version of the file
-    has not been checked yet (or cannot be read): the caller then loads the pathway itself."""
-    from pairaid.pathway.cache import cache_key, read_card
-
-    try:
-        return read_card(cache_key(_pathway_file(path).read_bytes()))
-    except OSError:
-        return None
-
-
-def _pathway_file(path: str | None) -> Path:
-    from pairaid.resources import default_pathway_path
-
-    return Path(path) if path else default_pathway_path()
-
-
-def _cached_pathway(file: Path) -> Pathway | None:
-    """The checked form of this exact file from the cache, without importing the checker (a YAML reader and
-    the rules) that a cache hit does not need."""
-    from pairaid.pathway.cache import cache_key, read_cached
-
-    return read_cached(cache_key(file.read_bytes()))
-
-
-def _checked_pathway(file: Path) -> Pathway:
-    from pairaid.pathway.loading import load_pathway  # checks the file, and caches it when it passes
-
-    return load_pathway(file)
-
-
-def place_factories() -> PlaceFactories:
-    """The places, built on first use (their modules are imported then, keeping start-up lean)."""
-
-    def browser(window: MainWindow) -> QWidget:
-        from pairaid.report import render_service_map
-        from pairaid.ui.places.browser import PathwayBrowserView
-
-        return PathwayBrowserView(window.pathway, render_service_map, window.framework)
-
-    def reviews(window: MainWindow) -> QWidget:
-        from pairaid.ui.places.review import ReviewView
-
-        return ReviewView(window.store, window.pathway, window.framework)
-
-    def population(window: MainWindow) -> QWidget:
-        from pairaid.ui.places.population import PopulationView
-
-        return PopulationView(window.pathway, window.store)
-
-    factories: dict[str, tuple[str, Callable[[MainWindow], QWidget] | None]] = {
-        "browser": ("Pathway &browser", browser),
-        "reviews": ("&Reviews", reviews),
-        "population": ("Population &need", population),
-    }
-    return factories
-
-
-def load_parts(data_dir: Path, pathway_path: str | None, parent: QWidget | None = None) -> Started | None:
-    """The window's loader: the store (SQLite writes stay on this, the main, thread) and the pathway's card
-    for home; the pathway itself is loaded by the window a moment later. The first time a version of the file
-    is seen there is no card yet: the pathway is checked now, and its card taken from it."""
-    from pairaid.ui.main_window import Started
-
-    store = open_store(data_dir, parent)
-    if store is None:
-        return None
-    card = pathway_card(pathway_path)
-    if card is not None:
-        return Started(store, card, lambda later_parent: open_pathway(pathway_path, later_parent))
-    pathway = open_pathway(pathway_path, parent)
-    if pathway is None:
-        store.close()
-        return None
-    from pairaid.core.pathway_card import PathwayCard
-
-    return Started(store, PathwayCard.of(pathway), lambda _parent: pathway)
-
-
 def planned_data_dir(cli_value: str | None) -> Path:
     """The folder `pairaid.store.resolve_data_dir` will use (same order: --data-dir, $PAIRAID_DATA_DIR, the
     platform's user data folder), computed without creating it and without importing `pairaid.store`, whose
@@ -278,6 +138,8 @@ def build_window(data_dir: Path, pathway_path: str | None = None, *, defer: bool
     the window's `load_failed` signal says it cannot start. `prepare` runs first in the loader (the app
     creates its data folder and log there); False from it means pairaid cannot start."""
     from pairaid.ui.main_window import MainWindow
+    from pairaid.ui.opening import load_parts
+    from pairaid.ui.place_factories import place_factories
     from pairaid.ui.settings import WindowSettings
 
     def loader(parent: QWidget | None) -> Started | None:

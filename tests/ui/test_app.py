@@ -29,6 +29,7 @@ from pairaid import app as app_module
 from pairaid.core.pathway_card import PathwayCard
 from pairaid.resources import default_pathway_path
 from pairaid.store import Store
+from pairaid.ui import opening
 from pairaid.ui.crash import CrashHook, crash_details
 from tests.ui.app_helpers import DialogLog, close_window, open_window
 from tests.ui.keyboard import focused, radio_group_reached, shortcut, type_text
@@ -205,11 +206,11 @@ def test_damaged_database_is_set_aside_only_when_agreed(qtbot, tmp_data_dir: Pat
     db = tmp_data_dir / "pairaid.db"
     db.write_bytes(b"this is not a database" * 100)
     log.answers.append(False)
-    assert app_module.open_store(tmp_data_dir) is None
+    assert opening.open_store(tmp_data_dir) is None
     assert db.read_bytes().startswith(b"this is not")
     assert "damaged" in log.questions[-1][0]
     log.answers.append(True)
-    store = app_module.open_store(tmp_data_dir)
+    store = opening.open_store(tmp_data_dir)
     assert isinstance(store, Store)
     store.close()
     kept = [p for p in tmp_data_dir.iterdir() if ".set-aside-" in p.name]
@@ -220,9 +221,9 @@ def test_bad_pathway_gets_a_dialog_naming_the_file(tmp_path: Path, monkeypatch) 
     log = DialogLog().install(monkeypatch)
     bad = tmp_path / "pathway.yaml"
     bad.write_text("format: pairaid.pathway/1\npathway: {id: x}\n", encoding="utf-8")
-    assert app_module.open_pathway(str(bad)) is None
+    assert opening.open_pathway(str(bad)) is None
     assert str(bad) in log.errors[-1][1] and "not a valid pathway" in log.errors[-1][1]
-    assert app_module.open_pathway(str(tmp_path / "missing.yaml")) is None
+    assert opening.open_pathway(str(tmp_path / "missing.yaml")) is None
     assert "does not exist" in log.errors[-1][1]
 
 
@@ -270,7 +271,7 @@ def test_window_paints_home_first_then_loads_the_store_and_pathway(qtbot, tmp_da
     assert not window.is_loaded() and home.is_loading()
     assert "loading" in home.pathway_label.text().lower() and "Loading" in home.count_label.text()
     assert not home.search_edit.isEnabled() and not home.open_button.isEnabled()
-    assert home.new_button.isEnabled() and window.new_action.isEnabled()
+    assert home.new_button.isEnabled() and window.menus.new_action.isEnabled()
     with qtbot.waitSignal(window.loaded, timeout=5000):
         window.show()  # loads after home's first paint
     assert window.is_loaded() and not home.is_loading()
@@ -278,13 +279,13 @@ def test_window_paints_home_first_then_loads_the_store_and_pathway(qtbot, tmp_da
     assert home.search_edit.isEnabled() and home.level_combo.count() == 5
     assert home.table.item(0, 0).text() == "Zoë Brontë" and home.open_button.isEnabled()
     assert not window.has_visit_screen()  # the walk-through waits for the first visit
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
     window.new_visit()
     assert window.has_visit_screen() and window.stack.currentWidget() is window.visit_page
-    go_actions = window.go_menu.actions()
+    go_actions = window.menus.go_menu.actions()
     assert window.walkthrough.next_action in go_actions and window.walkthrough.previous_action in go_actions
     window.session.set_value("family.postcode", "B15 2TT")
-    assert window.undo_action.isEnabled() and window.undo_action in window.edit_menu.actions()
+    assert window.menus.undo_action.isEnabled() and window.menus.undo_action in window.menus.edit_menu.actions()
     close_window(window)
 
 
@@ -311,7 +312,7 @@ def test_deferred_load_that_cannot_open_the_store_says_so_and_stops(qtbot, tmp_d
     with qtbot.waitSignal(window.load_failed, timeout=5000):
         window.show()
     assert "damaged" in log.questions[-1][0]
-    assert not window.is_loaded() and not window.new_action.isEnabled()
+    assert not window.is_loaded() and not window.menus.new_action.isEnabled()
     window.new_visit()  # nothing happens, and no second question
     assert window.record_id() is None and len(log.questions) == 1
     with pytest.raises(RuntimeError):
@@ -440,12 +441,12 @@ def test_home_lists_the_records_from_the_pathway_card_before_the_pathway_loads(q
     pathway = tmp_path / "birmingham.yaml"
     shutil.copy(default_pathway_path(), pathway)
 
-    assert app_module.pathway_card(str(pathway)) is None  # first start with this file: checked, then carded
+    assert opening.pathway_card(str(pathway)) is None  # first start with this file: checked, then carded
     first, events = _staged_window(qtbot, tmp_data_dir, pathway)
     with qtbot.waitSignal(first.loaded, timeout=10000):
         first.show()
     assert events == ["home_ready loaded=False listing=True", "loaded"]
-    assert app_module.pathway_card(str(pathway)) == PathwayCard.of(first.pathway)
+    assert opening.pathway_card(str(pathway)) == PathwayCard.of(first.pathway)
     close_window(first)
 
     window, events = _staged_window(qtbot, tmp_data_dir, pathway)  # every later start: the card comes first
@@ -462,13 +463,13 @@ def test_a_pathway_that_fails_after_home_was_filled_stops_the_app_with_a_dialog(
     monkeypatch.setenv("PAIRAID_CACHE_DIR", str(tmp_path / "cache"))
     pathway = tmp_path / "birmingham.yaml"
     shutil.copy(default_pathway_path(), pathway)
-    assert app_module.open_pathway(str(pathway)) is not None  # checked and cached, card and all
+    assert opening.open_pathway(str(pathway)) is not None  # checked and cached, card and all
     window, events = _staged_window(qtbot, tmp_data_dir, pathway)
     window.home_ready.connect(lambda: pathway.unlink())  # the file goes away between the two stages
     with qtbot.waitSignal(window.load_failed, timeout=10000):
         window.show()
     assert events == ["home_ready loaded=False listing=True", "load_failed"]
-    assert "does not exist" in log.errors[-1][1] and not window.new_action.isEnabled()
+    assert "does not exist" in log.errors[-1][1] and not window.menus.new_action.isEnabled()
     home = window.home
     assert not home.new_button.isEnabled() and not home.search_edit.isEnabled() and home.table.rowCount() == 0
     home.refresh()  # nothing searches the closed store
@@ -483,7 +484,7 @@ def test_home_shows_the_pathway_actually_loaded_when_the_file_changed_between_th
     monkeypatch.setenv("PAIRAID_CACHE_DIR", str(tmp_path / "cache"))
     pathway = tmp_path / "birmingham.yaml"
     shutil.copy(default_pathway_path(), pathway)
-    assert app_module.open_pathway(str(pathway)) is not None  # cached with its card
+    assert opening.open_pathway(str(pathway)) is not None  # cached with its card
     window, _events = _staged_window(qtbot, tmp_data_dir, pathway)
     newer = pathway.read_text(encoding="utf-8").replace('version: "2026.11"', 'version: "9.9-NEW"', 1)
     window.home_ready.connect(lambda: pathway.write_text(newer, encoding="utf-8"))
