@@ -4,7 +4,7 @@ Helvetica draws Ł, ễ, Arabic and Bengali as black boxes, silently. Each piece
 runs of one script; each run is escaped and wrapped in <font name=...> for the Noto font that covers it.
 Paragraphs holding Arabic, Bengali or Gurmukhi are shaped with HarfBuzz (joined Arabic letters drawn right
 to left, Bengali conjuncts), and in them only the words in those scripts go to HarfBuzz; text with no complex
-script (`is_plain`) is not shaped at all and is drawn by pairaid.report.textlines, which keeps rendering fast.
+script (`is_plain`) is not shaped at all, which keeps rendering fast.
 A font file is read and registered the first time a run needs it, and only fonts that are used are embedded.
 """
 

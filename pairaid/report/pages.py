@@ -29,6 +29,7 @@ class Furniture:
     title: str
     recipient: str | None
     footer: str
+    draft_mark: str | None = None  # "DRAFT — not finalised": across every page and in the header
 
 
 def _numbered_canvas(furniture: Furniture) -> type[Canvas]:
@@ -59,7 +60,10 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, number: int, total: in
     canvas.saveState()
     canvas.setFillColor(MARK_RED)
     canvas.setFont(BOLD, 9)
-    canvas.drawCentredString(width / 2, height - 10 * mm, furniture.marking)
+    marking = furniture.marking + (f" · {furniture.draft_mark}" if furniture.draft_mark else "")
+    canvas.drawCentredString(width / 2, height - 10 * mm, marking)
+    if furniture.draft_mark:
+        _draw_draft_mark(canvas, furniture.draft_mark)
     canvas.setFillColor(colors.black)
     head = furniture.title
     if furniture.recipient:
@@ -82,6 +86,18 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, number: int, total: in
     canvas.drawRightString(width - MARGIN, BOTTOM - 9 * mm, f"Page {number} of {total}")
     canvas.setFillColor(MARK_RED)
     canvas.drawCentredString(width / 2, BOTTOM - 13 * mm, furniture.marking)
+    canvas.restoreState()
+
+
+def _draw_draft_mark(canvas: Canvas, mark: str) -> None:
+    """The draft mark across the page, light enough to read the text through it."""
+    width, height = A4
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.64, 0.09, 0.1, alpha=0.13))
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(50)
+    canvas.setFont(BOLD, 54)
+    canvas.drawCentredString(0, -18, mark)
     canvas.restoreState()
 
 

@@ -1,5 +1,5 @@
-"""Paragraph styles; `text` / `lead_lines`: plain user text to the cheap TextLines; `para`: user text to a
-Paragraph, escaped, font per script, shaped only when needed (the path for Arabic, Bengali and Gurmukhi)."""
+"""Paragraph styles; `para`: user text to a Paragraph, escaped, font per script, shaped only when needed (Arabic,
+Bengali, Gurmukhi); `paras`: text of any length as Paragraphs of bounded size, so layout stays linear."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from pairaid.report.fonts import BOLD, REGULAR, is_plain, rich
-from pairaid.report.textlines import TextLines
+from pairaid.report.fonts import BOLD, REGULAR, rich
 
+CHUNK = 1500  # characters per Paragraph (see `chunks`)
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
 ACCENT = colors.HexColor("#1d3557")
@@ -94,27 +94,61 @@ def para(
 
 
 def text(value: str, style: ParagraphStyle, *, align_rtl: bool = False) -> Flowable:
-    """Plain user text in `style`: the cheap TextLines when it holds no complex script, else `para`."""
-    if is_plain(value):
-        return TextLines([("", value)], style)
+    """A short piece of text (a heading, a label, one line) as one Paragraph."""
     return para(value, style, align_rtl=align_rtl)
 
 
-def lead_lines(items: list[tuple[str, str]], style: ParagraphStyle, *, gap: float = 0.0) -> Flowable | None:
-    """Items of (bold lead, text) as one TextLines when every part is plain; None when one needs shaping."""
-    if all(is_plain(lead) and is_plain(value) for lead, value in items):
-        return TextLines(items, style, gap=gap)
-    return None
+def chunks(value: str, size: int = CHUNK) -> list[str]:
+    """`value` cut into pieces of at most `size` characters: at a line end, else a sentence end, else a space.
+
+    Why: at each page break reportlab lays out the rest of a paragraph again, so one paragraph of n characters
+    costs about n²; pieces of bounded size keep a whole copy linear in the length of its text."""
+    out: list[str] = []
+    rest = value
+    while len(rest) > size:
+        window = rest[:size]
+        cut = window.rfind("\n")
+        if cut < size // 3:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut >= size // 3 else window.rfind(" ")
+        if cut < size // 3:
+            cut = size
+        out.append(rest[:cut].rstrip("\n"))
+        rest = rest[cut:].lstrip("\n ")
+    return [*out, rest] if rest or not out else out
+
+
+def paras(value: str, style: ParagraphStyle, *, prefix: str = "", align_rtl: bool = False) -> list[Flowable]:
+    """User text of any length as Paragraphs of at most CHUNK characters that read as one paragraph."""
+    pieces = chunks(value)
+    if len(pieces) == 1:
+        return [para(value, style, prefix=prefix, align_rtl=align_rtl)]
+    out: list[Flowable] = []
+    for number, piece in enumerate(pieces):
+        first, last = number == 0, number == len(pieces) - 1
+        spaced = _spaced(style, before=first, after=last)
+        out.append(para(piece, spaced, prefix=prefix if first else "", align_rtl=align_rtl))
+    return out
+
+
+def _spaced(style: ParagraphStyle, *, before: bool, after: bool) -> ParagraphStyle:
+    """`style` without the space before (a continuing piece) or after (a piece that continues)."""
+    if before and after:
+        return style
+    key = (style.name, before, after)
+    if key not in _pieces:
+        _pieces[key] = ParagraphStyle(f"{style.name}-piece-{int(before)}{int(after)}", parent=style,
+                                      spaceBefore=style.spaceBefore if before else 0,
+                                      spaceAfter=style.spaceAfter if after else 0)
+    return _pieces[key]
+
+
+_pieces: dict[tuple[str, bool, bool], ParagraphStyle] = {}
 
 
 def para_lines(lines: list[tuple[str, str]], style: ParagraphStyle) -> Flowable:
-    """One flowable of several "label: value" lines (labels are our own words, values user text).
-
-    One block rather than one paragraph per line: layout cost in reportlab is mostly per paragraph. Plain
-    text is drawn by TextLines; a block with a complex script is one shaped Paragraph."""
-    fast = lead_lines([(f"{label}:" if label else "", value) for label, value in lines], style)
-    if fast is not None:
-        return fast
+    """One Paragraph of several "label: value" lines (labels are our own words, values user text): layout cost
+    in reportlab is mostly per paragraph, so short rows share one."""
     parts = []
     shaped = False
     for label, value in lines:

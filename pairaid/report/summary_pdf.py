@@ -1,8 +1,8 @@
-"""Draw a SummaryDocument (pairaid.core.summary_content) as an A4 PDF.
+"""Draw a SummaryDocument (pairaid.core.summary_document) as an A4 PDF.
 
-All text arrives as plain text and goes through `para` (escaped, font per script). Long values are laid out
-as full-width paragraphs rather than table cells, because a table row cannot split across pages: a
-20,000-character note must flow over pages instead of failing.
+All text arrives as plain text and goes through `para` / `paras` (escaped, font per script). Long values are
+laid out as full-width paragraphs of bounded size rather than table cells, because a table row cannot split
+across pages: a 1 MB note flows over pages, in time linear in its length.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from pairaid.core.summary_content import Alert, Block, Bullets, Para, Rows, Signature, SummaryDocument
-from pairaid.core.summary_content import Table as TableBlock
+from pairaid.core.summary_document import Alert, Block, Bullets, Para, Rows, Signature, SummaryDocument
+from pairaid.core.summary_document import Table as TableBlock
 from pairaid.report.atomic import write_atomically
 from pairaid.report.fonts import REGULAR, rich
 from pairaid.report.pages import Furniture, build_pdf, frame_width
-from pairaid.report.styles import STYLES, lead_lines, para, para_lines, style_for, text
+from pairaid.report.styles import STYLES, para_lines, paras, style_for, text
 
 LONG = 700  # characters: longer values leave the table and flow as paragraphs
 ALERT_RED = colors.HexColor("#a4161a")
@@ -27,7 +27,8 @@ ALERT_RED = colors.HexColor("#a4161a")
 
 def write_summary(doc: SummaryDocument, out_path: Path) -> Path:
     story = summary_story(doc)
-    furniture = Furniture(marking=doc.marking, title=doc.title, recipient=doc.recipient, footer=doc.footer)
+    furniture = Furniture(marking=doc.marking, title=doc.title, recipient=doc.recipient, footer=doc.footer,
+                          draft_mark=doc.draft_mark)
     return write_atomically(
         out_path, lambda temp: build_pdf(temp, story, furniture, subject=f"pairaid {doc.copy_kind} copy")
     )
@@ -42,36 +43,57 @@ def summary_story(doc: SummaryDocument) -> list[Flowable]:
             story += block_flowables(block)
         story.append(Spacer(1, 4 * mm))
     story.append(text(doc.title, STYLES["title"]))
+    if doc.draft_mark:
+        story.append(text(f"{doc.draft_mark}: this copy was made from a record that is not finalised.",
+                          STYLES["flag"]))
     if doc.marking_note:
         story.append(text(f"{doc.marking}: {doc.marking_note}", STYLES["subtitle"]))
     if doc.recipient:
         story.append(text(f"For: {doc.recipient}", STYLES["strong"]))
+    held: list[Flowable] = []  # a section that must not end a page, waiting for the next one
     for section in sections:
         head = text(section.heading, STYLES["h1"])
         body: list[Flowable] = []
         for block in section.blocks:
             body += block_flowables(block)
+        if section.keep_with_next:
+            held += [head, *body]
+            continue
+        if held:  # e.g. next steps with the signatures: the signature block is never alone on a page
+            story.append(KeepTogether(_flat([*held, head, *body])))
+            held = []
+            continue
         # Keep a heading with the start of its section.
         story.append(CondPageBreak(30 * mm))
         story.append(head)
         story += body
+    story += held
     return story
+
+
+def _flat(flowables: list[Flowable]) -> list[Flowable]:
+    """Contents of nested KeepTogethers: a KeepTogether inside another always reports an endless height, which
+    would push the whole group to a new page even when it fits."""
+    out: list[Flowable] = []
+    for f in flowables:
+        out += _flat(list(f._content)) if isinstance(f, KeepTogether) else [f]
+    return out
 
 
 def block_flowables(block: Block) -> list[Flowable]:
     if isinstance(block, Para):
-        if block.tone == "quote":  # shaded box: Paragraph draws the background
-            return [para(block.text, STYLES["quote"], align_rtl=True)]
-        style = {"normal": "body", "note": "note", "strong": "strong"}[block.tone]
-        return [text(block.text, STYLES[style], align_rtl=True)]
+        style = {"normal": "body", "note": "note", "strong": "strong", "quote": "quote"}[block.tone]
+        return paras(block.text, STYLES[style], align_rtl=True)
     if isinstance(block, Rows):
         return _rows(block)
     if isinstance(block, Bullets):
         out: list[Flowable] = [text(block.title, STYLES["h2"])] if block.title else []
-        if block.items:  # one paragraph for the whole list: layout cost is per paragraph
+        short = [item for item in block.items if len(item) <= LONG]
+        if len(short) == len(block.items):  # one paragraph for the whole list: layout cost is per paragraph
             out.append(para_lines([("", f"• {item}") for item in block.items], STYLES["bullet"]))
-        if not block.items:
-            out.append(text("Not recorded.", STYLES["note"]))
+        else:
+            for item in block.items:
+                out += paras(f"• {item}", STYLES["bullet"])
         return out
     if isinstance(block, TableBlock):
         return _table(block)
@@ -83,8 +105,8 @@ def block_flowables(block: Block) -> list[Flowable]:
 
 
 def _rows(block: Rows) -> list[Flowable]:
-    """Label/value rows as one paragraph ("Label: value" per line); a long value gets its own paragraph so it
-    flows over pages. Far cheaper to lay out than a table of paragraphs."""
+    """Label/value rows as one paragraph ("Label: value" per line); a long value gets its own paragraphs so it
+    flows over pages."""
     out: list[Flowable] = []
     if block.title:
         out.append(text(block.title, STYLES["h2"]))
@@ -97,7 +119,7 @@ def _rows(block: Rows) -> list[Flowable]:
                 out.append(para_lines(pending, STYLES["lines"]))
                 pending = []
             out.append(text(row.label, STYLES["label"]))
-            out.append(text(row.value, STYLES["body"], align_rtl=True))
+            out += paras(row.value, STYLES["body"], align_rtl=True)
         else:
             pending.append((row.label, row.value))
     if pending:
@@ -108,47 +130,22 @@ def _rows(block: Rows) -> list[Flowable]:
 
 
 def _table(block: TableBlock) -> list[Flowable]:
-    """A table as one line per row: the first cell in bold, then "column: value" for the others. Consecutive
-    plain rows are one TextLines (spaced as separate paragraphs were); a row with a complex script is a shaped
-    Paragraph; a long row is split into a label and one paragraph per column."""
+    """A table as one paragraph per row: the first cell in bold, then "column: value" for the others (a table
+    row cannot split across pages; a paragraph can). A long row is a label and paragraphs per column."""
     out: list[Flowable] = []
     if block.title:
         out.append(text(block.title, STYLES["h2"]))
-    style = STYLES["row"]
-    plain: list[tuple[str, str]] = []
-
-    def flush() -> None:
-        if plain:
-            out.append(lead_lines(plain, style, gap=style.spaceAfter + style.spaceBefore) or _row_paragraphs(plain))
-            plain.clear()
-
     for row in block.rows:
         first, rest = row[0], list(zip(block.columns[1:], row[1:], strict=False))
         body = "; ".join(f"{column.lower()}: {value}" for column, value in rest)
         if len(body) > LONG:
-            flush()
             out.append(text(first, STYLES["label"]))
             for column, value in rest:
-                fast = lead_lines([(f"{column}:", value)], STYLES["body"])
-                out.append(fast or para(value, STYLES["body"], prefix=f"<b>{escape(column)}:</b> ", align_rtl=True))
+                out += paras(value, STYLES["body"], prefix=f"<b>{escape(column)}:</b> ", align_rtl=True)
             continue
-        item = (first, f"— {body}" if first else body)
-        if lead_lines([item], style) is None:
-            flush()
-            out.extend(_row_paragraphs([item]))
-        else:
-            plain.append(item)
-    flush()
-    return out
-
-
-def _row_paragraphs(items: list[tuple[str, str]]) -> list[Flowable]:
-    """Table rows holding a complex script: one shaped Paragraph each."""
-    out: list[Flowable] = []
-    for lead, value in items:
-        first, second = rich(lead), rich(value)
-        markup = f"<b>{first.markup}</b> {second.markup}" if lead else second.markup
-        out.append(Paragraph(markup, style_for(STYLES["row"], first.shaped or second.shaped)))
+        lead, value = rich(first), rich(f"— {body}" if first else body)
+        markup = f"<b>{lead.markup}</b> {value.markup}" if first else value.markup
+        out.append(Paragraph(markup, style_for(STYLES["row"], lead.shaped or value.shaped)))
     return out
 
 

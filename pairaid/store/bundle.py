@@ -9,14 +9,16 @@ Shape (JSON, UTF-8)::
      "outcome": {...} | null, "reviews": [{Review fields}],
      "sha256": SHA-256 of the canonical JSON (pairaid.core.canonical) of everything above}
 
-A supervision bundle (`deidentified: true`) holds the output of pairaid.core.deidentify instead of the record's
-own data: initials, age in weeks, no NHS number, postcode or contact details.
+A supervision bundle (`deidentified: true`) holds the output of pairaid.core.deidentify (the same
+de-identification as the supervision PDF) instead of the record's own data: initials, ages in weeks, no NHS
+number, postcode, dates, addresses or contact details, nor the words the practitioner marked to remove.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pairaid import __version__
 from pairaid.core import vocab
 from pairaid.core.canonical import sha256_hex
-from pairaid.core.deidentify import deidentify, identifying_names, initials, scrub_text, scrub_tree
+from pairaid.core.deidentify import Deidentifier
 from pairaid.core.errors import format_validation_error
 from pairaid.store.errors import BundleError
 from pairaid.store.models import Record, RecordSummary
@@ -100,8 +102,8 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def make_bundle(record: Record, *, supervision: bool = False) -> dict[str, Any]:
-    """The sealed bundle for `record`; `supervision` de-identifies it."""
+def make_bundle(record: Record, *, supervision: bool = False, also_remove: Sequence[str] = ()) -> dict[str, Any]:
+    """The sealed bundle for `record`; `supervision` de-identifies it, also removing the words `also_remove`."""
     data, outcome = record.data, record.outcome
     reviews = [{**asdict(r), "at": r.at.isoformat()} for r in record.reviews]
     summary = {
@@ -110,13 +112,12 @@ def make_bundle(record: Record, *, supervision: bool = False) -> dict[str, Any]:
         "final_level": record.final_level, "urgent": record.urgent, "safeguarding": record.safeguarding,
     }
     if supervision and not record.deidentified:
-        names = identifying_names(data)
-        data = deidentify(data, on=record.updated_at.date())
-        outcome = scrub_tree(outcome, names) if outcome is not None else None
+        deid = Deidentifier.for_record(data, also_remove=also_remove)
+        data = deid.record(data, on=record.updated_at.date())
+        outcome = deid.tree(outcome) if outcome is not None else None
         for review in reviews:
-            review["comment"] = scrub_text(review["comment"], names)
-        summary["baby_name"] = initials(record.baby_name)
-        summary["nhs_number"] = None
+            review["comment"] = deid.text(review["comment"])
+        summary.update(baby_name=deid.initials_of(record.baby_name), nhs_number=None, visit_date=None)
     body: dict[str, Any] = {
         "format": FORMAT,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,15 +24,17 @@ log = logging.getLogger("pairaid.store")
 
 
 class BundlesPart(RecordsPart, StoreBase):
-    def export_bundle(self, record_id: str, path: Path, *, supervision: bool = False) -> Path:
-        """Write `record_id` as a sealed `.pairaid` bundle (0600); `supervision` leaves out identifiers."""
+    def export_bundle(self, record_id: str, path: Path, *, supervision: bool = False,
+                      also_remove: Sequence[str] = ()) -> Path:
+        """Write `record_id` as a sealed `.pairaid` bundle (0600); `supervision` leaves out identifiers and the
+        words in `also_remove` (marked by hand in the supervision preview)."""
         from pairaid.store.bundle import SUFFIX, make_bundle, write_bundle
 
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         record = self.load(record_id)
-        bundle = make_bundle(record, supervision=supervision)
+        bundle = make_bundle(record, supervision=supervision, also_remove=also_remove)
         write_bundle(bundle, path)
         with self._write():
             self._event(record_id, "exported", {"version": record.version, "supervision": bundle["deidentified"],

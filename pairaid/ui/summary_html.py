@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from pairaid.core.summary_content import Alert, Bullets, Para, Rows, Signature, SummaryDocument, Table
+from pairaid.core.summary_document import Alert, Bullets, Para, Rows, Signature, SummaryDocument, Table
 from pairaid.ui.style import DARK_BLUE, DARK_GREY, EMERGENCY_RED, NHS_BLUE, PALE_GREY
 
 
@@ -58,6 +58,8 @@ def _block(block: object) -> str:
 def summary_html(document: SummaryDocument) -> str:
     marking = f'<p align="center" style="color:{DARK_GREY}"><b>{_e(document.marking)}</b></p>'
     parts = [f"<html><body>{marking}", f'<h1 style="color:{DARK_BLUE}">{_e(document.title)}</h1>']
+    if document.draft_mark:
+        parts.append(f'<p style="color:{EMERGENCY_RED}"><b>{_e(document.draft_mark)}</b></p>')
     if document.marking_note:
         parts.append(f'<p style="color:{DARK_GREY}">{_e(document.marking_note)}</p>')
     if document.recipient:

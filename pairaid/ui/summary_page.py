@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.core.pathway import Pathway
-from pairaid.core.summary_content import SummaryDocument, build_summary
+from pairaid.core.summary_content import ParentRefused, SummaryDocument, build_summary
 from pairaid.ui import dialogs
 from pairaid.ui.crash import log_failure
 from pairaid.ui.session import VisitSession
@@ -192,6 +192,9 @@ class SummaryPage(QWidget):
         self._timer.stop()
         try:
             self._document = self.document()
+        except ParentRefused as exc:  # the safe-to-take-home answer is still missing: say why, make nothing
+            self._document = None
+            self.preview.setPlainText(str(exc))
         except Exception as exc:  # a content bug must not hide the rest of the app; say what to do
             log_failure(log, "building the summary failed", exc)
             self._document = None

@@ -58,6 +58,7 @@ def test_parent_copy_uses_no_judgemental_words(sample) -> None:  # type: ignore[
               "strengths": ["supportive_partner", "responsive_care_seen"]}
     assessment = parse_assessment(record)
     outcome = assess_with_pathway(assessment, pathway, strict=False)
-    text = build_summary(assessment, outcome, pathway, "parent", "Zoë Brontë").plain_text().lower()
+    text = build_summary(assessment, outcome, pathway, "parent", "Zoë Brontë",
+                         safe_to_take_home=True).plain_text().lower()
     for word in JUDGEMENTAL:
         assert word not in text, f"parent copy says '{word}'"

@@ -42,7 +42,9 @@ def test_writes_each_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         )
         assert code == 0
         assert f"Wrote the {kind} copy to {out}" in capsys.readouterr().out
-        assert "Dr Ann Example" in PdfReader(str(out)).pages[0].extract_text()
+        page = PdfReader(str(out)).pages[0].extract_text()
+        assert ("Dr Ann Example" in page) == (kind == "referral"), "the parent and supervision copies name no professional"
+        assert "DRAFT — not finalised" in page
 
 
 def test_referral_is_the_default_copy(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def test_supervision_bundle_holds_no_identifiers(store: Store, tmp_path: Path) -
     assert not {"date_of_birth", "nhs_number"} & set(baby)
     assert not {"postcode", "gp_practice"} & set(bundle["record"]["data"]["family"])
     assert bundle["deidentified"] is True
-    assert bundle["reviews"][0]["comment"] == "Did Z. feed well?"
+    assert bundle["reviews"][0]["comment"] == "Did Z.B. feed well?"
 
 
 def test_supervisor_loop_brings_the_review_back_without_touching_the_data(
