@@ -7,6 +7,7 @@ imports it when a PDF is first made).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,11 +39,17 @@ def render_summary(
     out_path: Path,
     recipient: str | None = None,
     made_on: dt.date | None = None,
+    *,
+    final: bool = False,
+    safe_to_take_home: bool = False,
+    also_remove: Sequence[str] = (),
 ) -> Path:
-    """Build one copy of the summary (pairaid.core.summary_content) and draw it to `out_path`."""
+    """Build one copy of the summary (pairaid.core.summary_content.build_summary, which explains the options)
+    and draw it to `out_path`."""
     from pairaid.core.summary_content import build_summary
 
-    doc = build_summary(assessment, outcome, pathway, copy, recipient, made_on)
+    doc = build_summary(assessment, outcome, pathway, copy, recipient, made_on, final=final,
+                        safe_to_take_home=safe_to_take_home, also_remove=also_remove)
     return render_document(doc, out_path)
 
 

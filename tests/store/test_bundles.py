@@ -156,3 +156,17 @@ def test_same_version_with_different_content_is_refused(store: Store, other: Sto
     with pytest.raises(BundleError, match="different contents"):
         other.import_bundle(store.export_bundle(info.id, tmp_path / "v2"))
     assert other.load(info.id).data["strengths"] == ["family_network"]
+
+
+def test_supervision_bundle_removes_hand_marked_words_and_keeps_a_short_reference(store: Store,
+                                                                                   tmp_path: Path) -> None:
+    from pairaid.core.deidentify import short_reference
+
+    data = visit(needs={"housing": {"status": "current", "note": "Mrs Patel next door helps; ZOE's cot is damp"}})
+    record_id = final_record(store, data)
+    text = store.export_bundle(record_id, tmp_path / "s", supervision=True, also_remove=["mrs patel"]).read_text()
+    bundle = json.loads(text)
+    assert "Patel" not in text
+    assert bundle["record"]["data"]["needs"]["housing"]["note"] == "[removed] next door helps; Z.B.'s cot is damp"
+    reference = bundle["record"]["data"]["id"]
+    assert reference == short_reference(record_id) and store.resolve_id(reference) == record_id
