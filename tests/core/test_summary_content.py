@@ -82,7 +82,7 @@ def test_referral_holds_who_what_and_why() -> None:
         "Noticing the baby's signals | Some concern | Khai noticed loud crying",
         "Basis for sharing: Consent",
         "Review: 18 December 2026",
-        "Not observed: Following the baby's lead, Frightening or frightened behaviour.",
+        "Not observed: Following the baby's lead, Feeding together, Frightening or frightened behaviour.",
     ]:
         assert expected in text, expected
 
