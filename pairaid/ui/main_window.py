@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from pairaid.ui import dialogs, record_actions
 from pairaid.ui.crash import log_failure
@@ -30,6 +30,7 @@ from pairaid.ui.record_actions import DialogPrompts, Finalised, can_amend, new_d
 from pairaid.ui.records import RecordSaver, search_records
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.startup_loader import Loader, Started, StartupLoader
+from pairaid.ui.text_size import apply_text_size, current_text_size
 from pairaid.ui.visit_page import VisitPage
 
 if TYPE_CHECKING:  # pydantic, SQLite and the visit screen are imported after the first paint
@@ -52,6 +53,13 @@ log = logging.getLogger(__name__)
 # key -> (button text, factory or None while that place is not available); a factory gets the window.
 PlaceFactories = dict[str, tuple[str, Callable[["MainWindow"], QWidget] | None]]
 SPLITTER = "walkthrough"
+
+
+def _application() -> QApplication:
+    """The text size belongs to the application (every window and dialog), not to one window."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +85,7 @@ class MainWindow(QMainWindow):
         self._walkthrough: WalkthroughView | None = None
         self._summary_page: SummaryPage | None = None
         self._visit_page: VisitPage | None = None
+        self._restore_text_size()  # before anything is built, so sizes worked out from the text fit it
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -90,7 +99,8 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
 
         self.menus = build_menus(self, self, {key: (text, factory is not None)
-                                              for key, (text, factory) in self.places.items()})
+                                              for key, (text, factory) in self.places.items()},
+                                 current_text_size(_application()))
         self.statusBar().showMessage("Opening the records…")
         self._restore_layout()
         self._update_actions()
@@ -259,6 +269,20 @@ class MainWindow(QMainWindow):
         else:
             walkthrough.splitter().setSizes([180, 700, 360])
         self._update_actions()
+
+    # Text size -------------------------------------------------------------------------------------
+
+    def _restore_text_size(self) -> None:
+        saved = self.settings.text_size()
+        if saved != current_text_size(_application()):
+            apply_text_size(_application(), saved)
+
+    def set_text_size(self, percent: int) -> None:
+        """View → Text size: applied to everything on screen at once, and kept for the next start."""
+        apply_text_size(_application(), percent)
+        self.menus.text_size_actions[percent].setChecked(True)
+        self.settings.set_text_size(percent)
+        self.settings.sync()
 
     # Layout memory ---------------------------------------------------------------------------------
 

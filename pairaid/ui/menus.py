@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from pairaid.ui.text_size import DEFAULT_TEXT_SIZE, add_text_size_menu
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QMainWindow, QMenu
@@ -29,6 +31,7 @@ class MenuHost(Protocol):
     def finalise(self) -> bool: ...
     def amend(self) -> None: ...
     def show_place(self, key: str) -> None: ...
+    def set_text_size(self, percent: int) -> None: ...
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Menus:
     finalise_action: QAction
     amend_action: QAction
     place_actions: dict[str, QAction] = field(default_factory=dict)
+    text_size_actions: dict[int, QAction] = field(default_factory=dict)  # View → Text size, by percent
 
     def use_undo_stack(self, window: QMainWindow, stack: QUndoStack) -> None:
         """The Edit menu's stand-ins become the undo stack's own actions (text "Undo typing", enabled state)."""
@@ -69,8 +73,10 @@ def _action(window: QMainWindow, menu: QMenu, text: str, slot: Callable[[], Any]
     return action
 
 
-def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str, bool]]) -> Menus:
-    """The menu bar of `window`; `places` maps a place's key to (menu text, available)."""
+def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str, bool]],
+                text_size: int = DEFAULT_TEXT_SIZE) -> Menus:
+    """The menu bar of `window`; `places` maps a place's key to (menu text, available); `text_size` is the
+    percentage ticked under View → Text size."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     new_action = _action(window, file_menu, "&New visit", host.new_visit, [QKeySequence("Ctrl+N")])
@@ -88,6 +94,9 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
     undo_action.setEnabled(False)
     redo_action.setEnabled(False)
 
+    view_menu = bar.addMenu("&View")
+    text_size_actions = add_text_size_menu(view_menu, text_size, host.set_text_size)
+
     go_menu = bar.addMenu("&Go")  # next/previous section join it with the walk-through
     summary_action = _action(window, go_menu, "&Summary", host.show_summary)
 
@@ -102,4 +111,4 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
         action.setEnabled(available)
         place_actions[key] = action
     return Menus(edit_menu, go_menu, new_action, home_action, pdf_action, print_action, undo_action, redo_action,
-                 summary_action, finalise_action, amend_action, place_actions)
+                 summary_action, finalise_action, amend_action, place_actions, text_size_actions)

@@ -1,7 +1,7 @@
 """Window state remembered between runs, in an INI file inside the data folder (never the registry).
 
-Only layout and the id of the last record live here: ids are random uuids, so the file holds no personal
-data.
+Only layout, the text size and the id of the last record live here: ids are random uuids, so the file holds
+no personal data.
 """
 
 from __future__ import annotations
@@ -55,6 +55,20 @@ class WindowSettings:
 
     def set_last_section(self, section: str) -> None:
         self._settings.setValue("session/last_section", section)
+
+    def text_size(self) -> int:
+        """The text size chosen under View → Text size, in percent (100 until one is chosen)."""
+        from pairaid.ui.text_size import DEFAULT_TEXT_SIZE, TEXT_SIZES
+
+        value = self._settings.value("view/text_size")
+        try:
+            percent = int(str(value))
+        except ValueError:  # never set, or edited by hand
+            return DEFAULT_TEXT_SIZE
+        return percent if percent in TEXT_SIZES else DEFAULT_TEXT_SIZE
+
+    def set_text_size(self, percent: int) -> None:
+        self._settings.setValue("view/text_size", percent)
 
     def sync(self) -> None:
         """Write the file now, readable by its owner only (0600, like the database and the log)."""

@@ -55,6 +55,7 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QSpinBox {{
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus,
 QSpinBox:focus {{ border: 3px solid {TEXT}; background: #FFFDF2; }}
+QAbstractSpinBox QLineEdit {{ border: none; padding: 0; background: transparent; }}
 QLineEdit:read-only, QPlainTextEdit:read-only {{ background: {PALE_GREY}; }}
 QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disabled, QDateEdit:disabled,
 QSpinBox:disabled {{ background: {PALE_GREY}; color: {MID_GREY}; border-color: #C3CACD; }}

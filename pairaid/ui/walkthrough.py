@@ -6,10 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -21,6 +23,7 @@ from pairaid.ui.live_panel import LivePanel
 from pairaid.ui.safeguarding_banner import SafeguardingBanner
 from pairaid.ui.sections import SECTION_PAGES, DecisionPage, SectionPage
 from pairaid.ui.session import VisitSession
+from pairaid.ui.text_size import follow_font
 
 SECTION_ID = Qt.ItemDataRole.UserRole
 
@@ -41,7 +44,6 @@ class WalkthroughView(QWidget):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         self.nav.setAccessibleDescription("Choose a section. Ctrl+] and Ctrl+[ move to the next or previous one.")
-        self.nav.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 16)
         nav_label = QLabel("Sections")
         nav_label.setBuddy(self.nav)
         nav_box = QWidget()
@@ -92,9 +94,7 @@ class WalkthroughView(QWidget):
                 page.finalise_requested.connect(self.finalise_requested)
         for section_id, title, widget in extra_sections or []:
             self._add(section_id, title, widget)
-        # Wide enough for the longest section name at any text size: the live panel gives way first.
-        self.nav.setMinimumWidth(min(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8,
-                                     self.nav.maximumWidth()))
+        follow_font(self.nav, self._size_nav)
 
         # Actions rather than bare shortcuts, so the shell can also put them in its menus without a clash.
         self.next_action = self._action("Next section", self.next_section,
@@ -104,12 +104,25 @@ class WalkthroughView(QWidget):
         self.nav.currentRowChanged.connect(self._row_changed)
         self.nav.setCurrentRow(0)
 
+    def _size_nav(self) -> None:
+        """Wide enough for the longest section name at the text size in use: the live panel gives way first."""
+        self.nav.setMaximumWidth(self.nav.fontMetrics().horizontalAdvance("m") * 16)
+        self.nav.setMinimumWidth(min(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8,
+                                     self.nav.maximumWidth()))
+
     def _add(self, section_id: str, title: str, widget: QWidget) -> None:
         if section_id in self.pages:
             raise ValueError(f"section id {section_id!r} is used twice")
         self.pages[section_id] = widget
         self._ids.append(section_id)
-        self.stack.addWidget(widget)
+        if isinstance(widget, SectionPage):  # scrolls itself
+            self.stack.addWidget(widget)
+        else:  # scrolls here when it needs more height than the window has (large text, the banner shown)
+            scroll = QScrollArea()
+            scroll.setWidget(widget)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.stack.addWidget(scroll)
         self.nav.addItem(title)
         self.nav.item(self.nav.count() - 1).setData(SECTION_ID, section_id)
 
@@ -141,6 +154,10 @@ class WalkthroughView(QWidget):
     def current_section(self) -> str:
         return self._ids[self.stack.currentIndex()]
 
+    def current_page(self) -> QWidget:
+        """The page of the current section (not the scroll area an extra page sits in)."""
+        return self.pages[self.current_section()]
+
     def page(self, section_id: str) -> QWidget:
         return self.pages[section_id]
 
@@ -162,7 +179,7 @@ class WalkthroughView(QWidget):
 
     def _focus_page(self) -> None:
         """Keyboard users land on the first input of the section they moved to."""
-        page = self.stack.currentWidget()
+        page = self.current_page()
         target = page.first_input() if isinstance(page, SectionPage) else None
         if target is not None and self.isVisible():
             target.setFocus(Qt.FocusReason.TabFocusReason)

@@ -117,12 +117,7 @@ class PopulationView(PlaceView):
         self.source_note.setWordWrap(True)
         self.source_note.setStyleSheet(f"color: {DARK_GREY}; background: white;")
         charts.addWidget(self.source_note)
-        # Scrolls when the charts need more height than the window has (large text sizes).
-        chart_scroll = QScrollArea()
-        chart_scroll.setWidget(self.chart_panel)
-        chart_scroll.setWidgetResizable(True)
-        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body.addWidget(chart_scroll, 3)
+        body.addWidget(self.chart_panel, 3)
 
         tables = QVBoxLayout()
         self.route_table = QTableWidget(0, 4)
@@ -144,7 +139,16 @@ class PopulationView(PlaceView):
         self.rounding.setAccessibleName("Rounding rule")
         tables.addWidget(self.rounding)
         body.addLayout(tables, 2)
-        layout.addLayout(body, 1)
+        # Charts and tables scroll together when they need more height than the window has (large text).
+        body_widget = QWidget()
+        body_widget.setLayout(body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body_scroll = QScrollArea()
+        body_scroll.setWidget(body_widget)
+        body_scroll.setWidgetResizable(True)
+        body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(body_scroll, 1)
 
         self.under_twos.valueChanged.connect(self.recompute)
         self.set_first_input(self.under_twos)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -117,7 +119,13 @@ class ReviewView(PlaceView):
         reading_column.addWidget(labelled("Re&cord (read only):", self.reader, "Record being reviewed"))
         reading_column.addWidget(self.reader, 1)
         splitter.addWidget(reading)
-        splitter.addWidget(self._build_form(reviewer))
+        # The form scrolls when it needs more height than the window has (large text sizes).
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(self._build_form(reviewer))
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(form_scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 3)
