@@ -20,6 +20,8 @@ from pairaid.core.outcome import Outcome, ServiceSuggestion
 from pairaid.core.pathway import Pathway, Service, postcode_district
 from pairaid.core.rules import CURRENT_NEEDS, SAFEGUARDING_RULE
 
+RECOMMENDED = 5  # the first five suggestions are "recommended"; the rest are "more services" (§9)
+
 
 @dataclass(frozen=True)
 class Matching:
@@ -185,7 +187,8 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
         )
         ranked.append((key, suggestion, service))
     ranked.sort(key=lambda item: item[0])
-    services = [suggestion for _, suggestion, _ in ranked]
+    services = [suggestion.model_copy(update={"recommended": rank < RECOMMENDED, "sensitive": service.is_sensitive})
+                for rank, (_, suggestion, service) in enumerate(ranked)]
     warnings.extend(notes_for(outcome, pathway, [service for _, _, service in ranked]))
     return Matching(services=services, warnings=warnings)
 

@@ -24,6 +24,10 @@ class ServiceSuggestion(BaseModel):
     why: list[str]
     urgent: bool = False
     verified: bool = True
+    # assessment.md §9: the first five are recommended, the rest "more services" (collapsed, never printed);
+    # a sensitive service is never printed on the parent copy.
+    recommended: bool = True
+    sensitive: bool = False
     # `why` without repeating the reasons for the level, for a screen that lists those reasons just above (the
     # live panel). Not part of the outcome file.
     brief: list[str] = Field(default_factory=list, exclude=True)

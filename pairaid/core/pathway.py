@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
@@ -48,11 +48,38 @@ def _districts(values: list[str]) -> list[str]:
     return out
 
 
+AreaPlace = Literal["inside", "shared", "outside", "unknown"]
+
+
 class Area(Model):
     name: str
     postcode_districts: list[str] = Field(default_factory=list, description="e.g. B1, B15; empty = anywhere")
+    shared_districts: list[str] = Field(
+        default_factory=list,
+        description="districts split with a neighbouring area (or whose boundary is unknown): families there are "
+        "asked to check which local authority they live in",
+    )
 
-    _normal = field_validator("postcode_districts")(classmethod(lambda cls, v: _districts(v)))
+    _normal = field_validator("postcode_districts", "shared_districts")(classmethod(lambda cls, v: _districts(v)))
+
+    @model_validator(mode="after")
+    def _listed_once(self) -> Area:
+        both = [d for d in self.shared_districts if d in self.postcode_districts]
+        if both:
+            raise ValueError(
+                f"{', '.join(both)} is in both postcode_districts and shared_districts; list a district split "
+                "with a neighbour in shared_districts only"
+            )
+        return self
+
+    def place(self, district: str | None) -> AreaPlace:
+        """Where a postcode district lies: inside the area, shared with a neighbour, outside, or unknown (no
+        district, or an area that lists no districts)."""
+        if district is None or not (self.postcode_districts or self.shared_districts):
+            return "unknown"
+        if district in self.shared_districts:
+            return "shared"
+        return "inside" if district in self.postcode_districts else "outside"
 
 
 class PathwayInfo(Model):
@@ -89,6 +116,30 @@ class FrontDoor(Model):
     emergency: str = "999"
     follow_up: str | None = None
     url: str | None = None
+
+
+class National(Model):
+    """Help for every family in England, shown on the parent copy: the words come from the pathway file, never
+    from code, so a locality can correct them without a release."""
+
+    urgent_mental_health: str = Field(min_length=1, description='e.g. "NHS 111 and choose the mental health option"')
+    emergency: str = Field(min_length=1, description="e.g. \"999, or go to A&E, if anyone's life is at risk\"")
+
+
+Client = Literal["family", "baby", "any_parent", "birthing_parent"]
+CLIENTS: tuple[str, ...] = get_args(Client)
+
+# Needs whose services never go on the parent copy (assessment.md §9): naming them could put a parent at risk.
+SENSITIVE_NEEDS: frozenset[str] = frozenset({"domestic_abuse", "substance_misuse", "safeguarding",
+                                             "previous_child_removed"})
+
+
+class Eligibility(Model):
+    """Who the service is for (assessment.md §9). `client` birthing_parent: not suggested for a mood screen of
+    another parent; `requires_needs`: each must be current for the service to be suggested at all."""
+
+    client: Client = "family"
+    requires_needs: list[vocab.NeedId] = Field(default_factory=list)
 
 
 class Ages(Model):
@@ -144,6 +195,8 @@ class Service(Model):
     areas: list[str] = Field(default_factory=list, description="postcode districts; empty = whole pathway area")
     referral: Referral = Field(default_factory=Referral)
     contact: ContactDetails = Field(default_factory=ContactDetails)
+    eligibility: Eligibility = Field(default_factory=Eligibility)
+    sensitive: bool = Field(default=False, description="true: never printed on the parent copy")
     languages: list[str] = Field(default_factory=list)
     cost: str | None = None
     description: str | None = None
@@ -164,6 +217,11 @@ class Service(Model):
     @property
     def is_verified(self) -> bool:
         return self.verified.status == "verified"
+
+    @property
+    def is_sensitive(self) -> bool:
+        """Marked sensitive, or serving a need that makes it so (assessment.md §9): never on the parent copy."""
+        return self.sensitive or not SENSITIVE_NEEDS.isdisjoint(self.needs)
 
 
 class PrevalenceRoute(Model):
@@ -205,6 +263,7 @@ class Pathway(Model):
     pathway: PathwayInfo
     levels: Levels
     front_door: FrontDoor
+    national: National
     rules: RuleSet
     prevalence: Prevalence | None = None
     notes: list[PathwayNote] = Field(default_factory=list)

@@ -21,8 +21,9 @@ from pairaid.core.pathway_card import PathwayCard
 if TYPE_CHECKING:  # pydantic only where a pathway is read or written: reading a card needs none of it
     from pairaid.core.pathway import Pathway
 
-# Bump when the checker's rules change, so older cached passes are not trusted. 2: a card beside each pathway.
-CACHE_FORMAT = "2"
+# Bump when the checker's rules change, so older cached passes are not trusted. 2: a card beside each pathway;
+# 3: eligibility, sensitive, shared districts, the national block and the urgent-route check.
+CACHE_FORMAT = "3"
 
 
 def cache_dir() -> Path:

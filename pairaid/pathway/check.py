@@ -140,6 +140,8 @@ def _what(loc: tuple[Any, ...]) -> str:
         return "level"
     if last in ("needs", "serves", "service_need"):
         return "need tag"
+    if last == "requires_needs":
+        return "need (one of the family's other needs)"
     if last in ("domain", "domains"):
         return "observation area (domain)"
     return "value"
@@ -185,6 +187,8 @@ def _message(error: dict[str, Any]) -> str:
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limits = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in ctx.items())
         return f"{value!r} is out of range ({limits})"
+    if kind == "string_too_short":
+        return "is empty; write the text people will read here"
     if kind == "too_short":
         return "needs at least one entry"
     if kind == "list_type":
@@ -253,6 +257,7 @@ class _Checker:
         self._front_door()
         self._header()
         self._rules_and_notes()
+        self._urgent_route()
         self._prevalence()
         pathway = self._validate(duplicate_ids)
         self.problems.sort(key=lambda p: (p.line or 0, p.severity != "error"))
@@ -292,9 +297,12 @@ class _Checker:
                 "provider, then set a new review_by date",
             )
         area = info.get("area")
-        if isinstance(area, dict) and isinstance(area.get("postcode_districts"), list):
-            for i, district in enumerate(area["postcode_districts"]):
-                self._district(("pathway", "area", "postcode_districts", i), district)
+        if not isinstance(area, dict):
+            return
+        for key in ("postcode_districts", "shared_districts"):
+            if isinstance(area.get(key), list):
+                for i, district in enumerate(area[key]):
+                    self._district(("pathway", "area", key, i), district)
 
     def _district(self, loc: tuple[Any, ...], value: Any) -> None:
         if not isinstance(value, str) or not _is_district(value):
@@ -318,6 +326,11 @@ class _Checker:
                 self.add("error", loc, problem)
 
     def _front_door(self) -> None:
+        if "national" not in self.data:
+            self.add("error", ("national",),
+                     "is required but missing: add the numbers every family in England can use at any hour, e.g. "
+                     "national: {urgent_mental_health: NHS 111 and choose the mental health option (24 hours), "
+                     "emergency: \"999, or go to A&E, if anyone's life is at risk\"}")
         door = self.data.get("front_door")
         if not isinstance(door, dict):
             return
@@ -332,7 +345,11 @@ class _Checker:
         if not isinstance(services, list):
             return False
         area = self.data.get("pathway", {}).get("area", {}) if isinstance(self.data.get("pathway"), dict) else {}
-        area_districts = set(area.get("postcode_districts") or []) if isinstance(area, dict) else set()
+        area_districts: set[Any] = set()
+        if isinstance(area, dict):
+            for key in ("postcode_districts", "shared_districts"):
+                if isinstance(area.get(key), list):
+                    area_districts.update(area[key])
         area_districts = {d.replace(" ", "").upper() for d in area_districts if isinstance(d, str)}
         first_line: dict[str, int | None] = {}
         duplicates = False
@@ -375,6 +392,7 @@ class _Checker:
                              f"'{district}' is not one of the pathway area's postcode districts; families there are "
                              "warned they are outside the area. Add it to pathway.area.postcode_districts if it "
                              "belongs")
+        self._eligibility(at, service)
         active = service.get("status", "active") == "active"
         referral = service.get("referral")
         referral = referral if isinstance(referral, dict) else {}
@@ -397,6 +415,18 @@ class _Checker:
             self.add("warning", (*at, "verified", "status"),
                      "the contact details are not verified, so the app marks them 'check before referring'; check "
                      "them with the provider, then set verified.status: verified and verified.checked to the date")
+
+    def _eligibility(self, at: tuple[Any, ...], service: dict[str, Any]) -> None:
+        eligibility = service.get("eligibility")
+        required = eligibility.get("requires_needs") if isinstance(eligibility, dict) else None
+        needs = service.get("needs")
+        if not isinstance(required, list) or not isinstance(needs, list):
+            return
+        for j, need in enumerate(required):
+            if isinstance(need, str) and need in vocab.NEEDS and need not in needs:
+                self.add("warning", (*at, "eligibility", "requires_needs", j),
+                         f"the service is only suggested when {need} is current, but {need} is not in its `needs`; "
+                         "add it to `needs` so the summary can say why the service fits")
 
     # rules, notes, prevalence ------------------------------------------------------------------------
 
@@ -431,6 +461,32 @@ class _Checker:
                             self.add("error", ("notes", i, "when", "rules", j),
                                      f"'{rid}' is not a rule id in this file{_suggest(rid, sorted(rule_ids))}; "
                                      f"use one of {', '.join(sorted(rule_ids))}")
+
+    def _urgent_route(self) -> None:
+        """An urgent rule must lead to a service the practitioner can phone today (hazard: urgent route without
+        contacts)."""
+        rules_block = self.data.get("rules")
+        rules = rules_block.get("rules") if isinstance(rules_block, dict) else None
+        services = self.data.get("services")
+        if not isinstance(rules, list) or not isinstance(services, list):
+            return
+        for i, rule in enumerate(rules):
+            if not isinstance(rule, dict) or rule.get("urgent") is not True or not isinstance(rule.get("serves"), list):
+                continue
+            serves = [n for n in rule["serves"] if isinstance(n, str)]
+            reachable = any(
+                isinstance(s, dict) and s.get("status", "active") == "active"
+                and isinstance(s.get("needs"), list) and not set(serves).isdisjoint(s["needs"])
+                and isinstance(s.get("contact"), dict) and isinstance(s["contact"].get("phone"), str)
+                and s["contact"]["phone"].strip()
+                for s in services
+            )
+            if not reachable:
+                rid = rule.get("id", f"number {i + 1}")
+                self.add("error", ("rules", "rules", i, "serves"),
+                         f"the urgent rule '{rid}' serves {', '.join(serves) or 'no need'}, but no active service "
+                         "for it has a phone number, so the urgent route would have no one to ring; add one (for "
+                         "example NHS 111, mental health option: phone \"111\")")
 
     def _prevalence(self) -> None:
         block = self.data.get("prevalence")
