@@ -12,6 +12,14 @@ from typing import Any
 from pairaid.commands.common import CliError
 
 LEVELS = ("universal", "targeted", "specialist", "statutory")
+MAX_LIMIT = 1_000_000
+
+
+def _limit(text: str) -> int:
+    """--limit: a whole number of records (argparse turns the ValueError into a usage message)."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1 to {MAX_LIMIT:,}")
+    return int(text)
 
 
 def _data_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=("draft", "final", "amended"))
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="visits on or after this date")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="visits on or before this date")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=_limit, default=200, help=f"at most this many records (1 to {MAX_LIMIT:,})")
     p.add_argument("--json", action="store_true")
 
     p = actions.add_parser("show", help="show one record with its reviews")
@@ -91,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = Store.open(data_dir)
     except StoreCorruptError as exc:
-        raise CliError(f"{exc}\n(the file was left as it is; the app offers to set it aside and start afresh)") \
-            from None
+        offer = "the app offers to set it aside and start afresh" if exc.can_set_aside else "nothing was changed"
+        raise CliError(f"{exc}\n(the file was left as it is; {offer})") from None
     except StoreError as exc:
         raise CliError(str(exc)) from None
     try:

@@ -2,8 +2,8 @@
 
 Each step prints `ok`, `FAIL` or `skip`, what it checked and the seconds since the start; the last line
 says whether the installation passed. Exit 0 only when no step failed. Everything is written to a fresh
-temporary folder that is removed afterwards: the user's data folder is looked at (path and permissions)
-but never opened, created or written.
+temporary folder that is removed afterwards: the user's data folder is looked at (path and permissions) and
+its records database opened read-only and checked, but nothing there is ever created or written.
 """
 
 from __future__ import annotations
@@ -207,7 +207,8 @@ def step_database(ctx: Context) -> str:
 
 
 def step_data_folder(ctx: Context) -> str:
-    """Where records would be kept, and whether that folder is private: looked at, never created or opened."""
+    """Where records are kept, whether that folder is private, and whether its database is sound: looked at and
+    opened read-only, never created or written."""
     source, folder = _data_folder(ctx.data_dir)
     if not folder.exists():
         return f"{folder} ({source}) does not exist yet; the app creates it on first start"
@@ -220,7 +221,17 @@ def step_data_folder(ctx: Context) -> str:
         db = folder / "pairaid.db"
         if db.exists() and stat.S_IMODE(db.stat().st_mode) & 0o077:
             raise StepFailed(f"{db} can be read by other users; run: chmod 600 '{db}'")
-    return f"{folder} ({source}) exists and is private (not opened)"
+    db = folder / "pairaid.db"
+    if not db.exists():
+        return f"{folder} ({source}) exists and is private; no records database yet"
+    from pairaid.store import StoreError
+    from pairaid.store.opening import check_database
+
+    try:
+        held = check_database(db)
+    except StoreError as exc:
+        raise StepFailed(str(exc)) from None
+    return f"{folder} ({source}) exists and is private; pairaid.db: {held}"
 
 
 def _data_folder(cli_value: str | None) -> tuple[str, Path]:

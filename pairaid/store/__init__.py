@@ -31,13 +31,21 @@ Files: folder 0700 when we create it, database (and -wal/-shm) 0600. Logs carry 
 """
 
 from pairaid.store.errors import (
+    AmendmentExists,
     AuditDetailError,
     BundleError,
     RecordNotFound,
     RecordReadOnly,
     StoreCorruptError,
+    StoreEmptyError,
     StoreError,
+    StoreFileError,
+    StoreFullError,
+    StoreLockedError,
+    StoreNotDatabaseError,
+    StoreReadOnlyError,
     StoreTooNewError,
+    StoreUnavailableError,
     VersionConflict,
 )
 from pairaid.store.models import AuditEvent, Record, RecordInfo, RecordSummary, Review
@@ -46,6 +54,7 @@ from pairaid.store.paths import database_path, resolve_data_dir
 from pairaid.store.store import Store
 
 __all__ = [
+    "AmendmentExists",
     "AuditDetailError",
     "AuditEvent",
     "BundleError",
@@ -57,8 +66,15 @@ __all__ = [
     "Review",
     "Store",
     "StoreCorruptError",
+    "StoreEmptyError",
     "StoreError",
+    "StoreFileError",
+    "StoreFullError",
+    "StoreLockedError",
+    "StoreNotDatabaseError",
+    "StoreReadOnlyError",
     "StoreTooNewError",
+    "StoreUnavailableError",
     "VersionConflict",
     "database_path",
     "resolve_data_dir",

@@ -16,28 +16,52 @@ number, postcode, dates, addresses or contact details, nor the words the practit
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import uuid
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pairaid import __version__
 from pairaid.core import vocab
 from pairaid.core.canonical import sha256_hex
 from pairaid.core.deidentify import Deidentifier
 from pairaid.core.errors import format_validation_error
+from pairaid.core.input_files import InputFileError, decode_text, parse_json, read_bytes
 from pairaid.store.errors import BundleError
 from pairaid.store.models import Record, RecordSummary
-from pairaid.store.paths import FILE_MODE
+from pairaid.store.paths import FILE_MODE, remove_leftovers
 
 FORMAT = "pairaid.bundle/1"
 SUFFIX = ".pairaid"
-MAX_BYTES = 20 * 1024 * 1024
+TMP_GLOB = f".*{SUFFIX}.tmp-*"  # write_bundle's temporary files
+
+
+# No real record reaches this many versions (a draft gains one per change); a bigger number is a forged or
+# damaged bundle, and SQLite's integers end at 2**63 - 1.
+MAX_VERSION = 1_000_000_000
+
+
+def _record_id(value: str) -> str:
+    """A record or review id is a UUID, written as pairaid writes it."""
+    try:
+        parsed = str(uuid.UUID(value))
+    except ValueError:
+        raise ValueError("is not a record id (a UUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427)") from None
+    if parsed != value:
+        raise ValueError(f"is not written as pairaid writes ids (expected {parsed})")
+    return value
+
+
+RecordId = Annotated[str, AfterValidator(_record_id)]
+Version = Annotated[int, Field(ge=1, le=MAX_VERSION, strict=True)]
 
 
 class _Model(BaseModel):
@@ -56,23 +80,23 @@ class BundleSummary(_Model):
 
 
 class BundleRecord(_Model):
-    id: str
-    version: int
+    id: RecordId
+    version: Version
     status: Literal["draft", "final", "amended"]
     created_at: datetime
     updated_at: datetime
     finalised_at: datetime | None = None
-    amendment_of: str | None = None
-    amended_by: str | None = None
+    amendment_of: RecordId | None = None
+    amended_by: RecordId | None = None
     signed_off: bool = False
     summary: BundleSummary
     data: dict[str, Any]
 
 
 class BundleReview(_Model):
-    id: str
-    record_id: str
-    record_version: int
+    id: RecordId
+    record_id: RecordId
+    record_version: Version
     at: datetime
     reviewer: str
     verdict: Literal["agree", "challenge"]
@@ -96,6 +120,14 @@ class Bundle(_Model):
     outcome: dict[str, Any] | None = None
     reviews: list[BundleReview]
     sha256: str
+
+    @model_validator(mode="after")
+    def _one_record(self) -> Self:
+        if any(review.record_id != self.record.id for review in self.reviews):
+            raise ValueError("a review in the bundle is of another record")
+        if self.record.data.get("id", self.record.id) != self.record.id:
+            raise ValueError("the record's data carries another record's id")
+        return self
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -137,44 +169,71 @@ def make_bundle(record: Record, *, supervision: bool = False, also_remove: Seque
 
 
 def write_bundle(bundle: dict[str, Any], path: Path) -> Path:
-    """Write through a temporary file in the same folder and rename, so a crash never leaves half a bundle."""
+    """Write through a temporary file in the same folder and rename, so a crash never leaves half a bundle.
+
+    The temporary file holds identified data: it is removed on any failure (an interrupt included), and
+    temporary bundle files left in the folder by a process that was killed are removed before writing."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(bundle, handle, ensure_ascii=False, indent=1)
-        handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise BundleError(f"{folder}: no such folder; choose a folder that exists (nothing was written)")
+    remove_leftovers(folder, TMP_GLOB)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(bundle, handle, ensure_ascii=False, indent=1)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise BundleError(f"{path}: the bundle could not be written ({_why(exc)}); nothing was written") \
+                from None
+        raise
     return path
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full: free some space or choose another place"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "this folder cannot be written to: choose another folder"
+    if exc.errno == errno.EISDIR:
+        return "a folder has that name: choose another file name"
+    return exc.strerror or type(exc).__name__
 
 
 def read_bundle(path: Path) -> Bundle:
     """Read and check a bundle; BundleError says plainly what is wrong with it."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise BundleError(f"{path}: too large to be a pairaid bundle")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BundleError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BundleError(f"{path}: is a folder, not a bundle file") from None
+        raw = read_bytes(path, kind="bundle")
+    except InputFileError as exc:
+        raise BundleError(str(exc)) from None
     try:
-        value = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
+        text = decode_text(raw, str(path))
+    except InputFileError:
         raise BundleError(f"{path}: not a pairaid bundle (not a text file)") from None
-    except json.JSONDecodeError:
+    try:
+        value = parse_json(text, str(path))
+    except InputFileError as exc:
         if raw.lstrip().startswith(b"{") and not raw.rstrip().endswith(b"}"):
             raise BundleError(f"{path}: the bundle is incomplete (cut short, perhaps while copying); "
                               "export it again") from None
-        raise BundleError(f"{path}: not a pairaid bundle (not valid JSON)") from None
+        raise BundleError(f"{path}: not a pairaid bundle ({str(exc).removeprefix(f'{path}: ')})") from None
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         raise BundleError(f"{path}: not a pairaid bundle (no \"format\": \"{FORMAT}\")")
     sealed = value.get("sha256")
     body = {k: v for k, v in value.items() if k != "sha256"}
-    if not isinstance(sealed, str) or sha256_hex(body) != sealed:
+    try:
+        intact = isinstance(sealed, str) and sha256_hex(body) == sealed
+    except (TypeError, ValueError, RecursionError):
+        intact = False
+    if not intact:
         raise BundleError(f"{path}: the bundle was changed after it was exported (its SHA-256 check failed); "
                           "ask for a fresh export")
     try:
@@ -185,4 +244,6 @@ def read_bundle(path: Path) -> Bundle:
 
 
 def bundle_summary(bundle: Bundle) -> RecordSummary:
-    return RecordSummary(**bundle.record.summary.model_dump())
+    """The searchable columns of the bundled record, derived from its data and outcome (what the bundle's own
+    "summary" block says is not trusted: it could list a name or level the record does not hold)."""
+    return RecordSummary.from_draft(bundle.record.data, bundle.outcome)

@@ -3,20 +3,24 @@ transaction at a time, and the audit events every part of the store writes."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import random
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from pairaid.store.audit import check_event
-from pairaid.store.errors import StoreCorruptError, StoreError
-from pairaid.store.opening import backup_database, inspect_database
-from pairaid.store.paths import database_path, ensure_private_dir, make_private_file
+from pairaid.store.errors import StoreError, StoreFullError, StoreLockedError, StoreReadOnlyError
+from pairaid.store.guard import classify, classify_os, damaged
+from pairaid.store.opening import COMPANIONS, backup_database, inspect_database
+from pairaid.store.paths import database_path, ensure_private_dir, make_private_file, remove_leftovers
 from pairaid.store.rows import now
 from pairaid.store.schema import MIGRATION_NAMES
 
@@ -30,7 +34,11 @@ BUSY_TIMEOUT_MS = 5000
 
 def open_connection(data_dir: Path, migrations: Migrations | None = None) -> tuple[sqlite3.Connection, Path]:
     """Open (creating or migrating) `<data_dir>/pairaid.db`: see Store.open."""
-    folder = ensure_private_dir(Path(data_dir))
+    path = database_path(Path(data_dir))
+    try:
+        folder = ensure_private_dir(Path(data_dir))
+    except OSError as exc:
+        raise classify_os(exc, path, writing=True) from None
     path = database_path(folder)
     if migrations is None:
         known = list(MIGRATION_NAMES)
@@ -38,9 +46,31 @@ def open_connection(data_dir: Path, migrations: Migrations | None = None) -> tup
         from pairaid.store.migrations import migration_names
 
         known = migration_names(migrations)
-    applied = inspect_database(path, known) if path.exists() else []
-    make_private_file(path)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    if not path.exists():
+        _create(path, migrations)
+    applied = inspect_database(path, known)
+    try:
+        make_private_file(path)
+    except OSError as exc:
+        raise classify_os(exc, path, writing=True) from None
+    conn = _connect(path)
+    try:
+        if any(name not in applied for name in known):
+            _migrate(conn, path, applied, migrations)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn, path
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
     conn.row_factory = sqlite3.Row  # every part of the store reads columns by name
     try:
         conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, for every connection
@@ -49,15 +79,40 @@ def open_connection(data_dir: Path, migrations: Migrations | None = None) -> tup
         # FULL: a commit reported complete survives a power cut, not only a killed process.
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        if any(name not in applied for name in known):
-            _migrate(conn, path, applied, migrations)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise StoreCorruptError(path, f"the database is damaged or not a database ({exc})") from None
-    except BaseException:
-        conn.close()
-        raise
-    return conn, path
+        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+    return conn
+
+
+def _create(path: Path, migrations: Migrations | None) -> None:
+    """Make a new database under a temporary name and link it into place only when complete, so an empty or
+    half-made pairaid.db is never something pairaid left: a 0-byte pairaid.db always means a lost file."""
+    remove_leftovers(path.parent, f"{path.name}.new-*")
+    tmp = path.with_name(f"{path.name}.new-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    try:
+        make_private_file(tmp)
+        conn = _connect(tmp)
+        try:
+            _migrate(conn, tmp, [], migrations)
+        except sqlite3.Error as exc:
+            raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+        finally:
+            conn.close()  # the last connection: SQLite folds the WAL into the file and removes it
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another pairaid made it at the same moment: use that one
+        except OSError:
+            if not path.exists():  # a file system without hard links
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise classify_os(exc, path, writing=True) from None
+    finally:
+        for leftover in (tmp, *(tmp.with_name(tmp.name + suffix) for suffix in COMPANIONS)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    log.info("new records database created")
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, applied: list[str], migrations: Migrations | None) -> None:
@@ -88,6 +143,9 @@ def _migrate(conn: sqlite3.Connection, path: Path, applied: list[str], migration
                     pass  # still locked by the other process: wait for it
                 time.sleep(0.02 + random.random() * 0.05)
                 continue
+            specific = classify(exc, path, opening=True) if isinstance(exc, sqlite3.Error) else None
+            if isinstance(specific, StoreFullError | StoreReadOnlyError | StoreLockedError):
+                raise specific from None  # a healthy file that could not be written: say why, never "damaged"
             where = f"; a copy from before the upgrade is at {backup}" if backup else ""
             raise StoreError(f"{path}: upgrading the database failed ({exc}); nothing was changed{where}") \
                 from exc

@@ -9,9 +9,12 @@ class StoreError(Exception):
     """Base of every store error."""
 
 
-class StoreCorruptError(StoreError):
-    """The database file is damaged, truncated or belongs to another program. The file is left untouched;
-    `pairaid.store.set_aside(path)` moves it aside so a new database can be started."""
+class StoreFileError(StoreError):
+    """A problem with the database file itself. `message` is the plain explanation without the path;
+    `can_set_aside` says whether moving the file aside (and starting a new database) is the fitting offer:
+    only for a file that is damaged, empty or not a pairaid database, never for a healthy one."""
+
+    can_set_aside = False
 
     def __init__(self, path: Path, message: str) -> None:
         super().__init__(f"{path}: {message}")
@@ -19,8 +22,43 @@ class StoreCorruptError(StoreError):
         self.message = message
 
 
+class StoreCorruptError(StoreFileError):
+    """The database file is damaged, truncated or belongs to another program. The file is left untouched;
+    `pairaid.store.set_aside(path)` moves it aside so a new database can be started."""
+
+    can_set_aside = True
+
+
+class StoreNotDatabaseError(StoreCorruptError):
+    """The file is not a pairaid database at all (another program's file, or not SQLite)."""
+
+
+class StoreEmptyError(StoreCorruptError):
+    """The database file is 0 bytes: whatever it held is gone (a failed copy, a full disk, a sync program).
+    It is never silently reused as a new database: it is kept aside so the loss is seen."""
+
+
 class StoreTooNewError(StoreCorruptError):
     """The database was written by a newer pairaid; this version must not change it."""
+
+    can_set_aside = False
+
+
+class StoreFullError(StoreFileError):
+    """The disk (or the quota) holding the database is full: the change in hand was not saved; what was saved
+    before is safe. The file is healthy."""
+
+
+class StoreReadOnlyError(StoreFileError):
+    """The database or its folder can be read but not written (permissions, a read-only disk or share)."""
+
+
+class StoreLockedError(StoreFileError):
+    """Another program held the database for longer than pairaid waits (5 seconds)."""
+
+
+class StoreUnavailableError(StoreFileError):
+    """The database cannot be opened or read at all (no permission, the drive is gone, an I/O error)."""
 
 
 class RecordNotFound(StoreError, KeyError):
@@ -55,7 +93,21 @@ class RecordReadOnly(StoreError):
 
 
 class BundleError(StoreError):
-    """An export bundle that cannot be imported: changed, truncated, foreign or older than the local copy."""
+    """An export bundle that cannot be imported or written: changed, truncated, foreign or older than the local
+    copy, or a folder that cannot be written to."""
+
+
+class AmendmentExists(StoreError):
+    """A final record already has an amendment: a second one would split its history in two."""
+
+    def __init__(self, record_id: str, amendment_id: str | None) -> None:
+        which = f" ({amendment_id})" if amendment_id else ""
+        super().__init__(
+            f"record {record_id} already has an amendment{which}; open that amendment and make the correction "
+            "there (a final record has one amendment at most)"
+        )
+        self.record_id = record_id
+        self.amendment_id = amendment_id
 
 
 class AuditDetailError(StoreError, ValueError):

@@ -9,7 +9,8 @@ import struct
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pairaid.store.errors import StoreCorruptError, StoreTooNewError
+from pairaid.store.errors import StoreCorruptError, StoreEmptyError, StoreNotDatabaseError, StoreTooNewError
+from pairaid.store.guard import classify, classify_os, damaged, not_a_database
 from pairaid.store.paths import FILE_MODE
 from pairaid.store.schema import MIGRATION_NAMES, MIGRATION_SET, OUR_TABLES
 
@@ -22,16 +23,34 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_NAMES) -> list[str]:
-    """Check an existing file without changing it; return the names of the migrations it has applied
-    ([] for an empty file, which becomes a new database). Raise StoreCorruptError otherwise."""
-    size = path.stat().st_size
+def _read_only_uri(path: Path, untouched: bool) -> str:
+    """SQLite's read-only URI for `path`. `untouched`: when no -wal file exists, also promise SQLite the file
+    will not change (immutable), so that reading makes no -wal/-shm files either; only for a look that acts on
+    nothing it finds (the self-test), as a pairaid starting meanwhile could make the promise false."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if untouched and not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_NAMES, *,
+                     untouched: bool = False) -> list[str]:
+    """Check an existing file without changing it; return the names of the migrations it has applied.
+    Raise the StoreFileError that says what is wrong otherwise (see pairaid.store.guard)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise classify_os(exc, path, writing=False) from None
     if size == 0:
-        return []
-    with path.open("rb") as handle:
-        header = handle.read(100)
+        raise StoreEmptyError(
+            path, "the records database is empty (0 bytes), so the records saved in it before are not there: it "
+            "may have been cut short by a failed copy, a full disk or a file-sync program. Set the empty file "
+            "aside (it is kept) to start a new database, and ask your IT service desk to restore pairaid.db from "
+            "a backup")
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise StoreCorruptError(path, "this file is not a pairaid database (it is not an SQLite database at all)")
+        raise not_a_database(path)
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, header_pages = struct.unpack(">II", header[24:32])
@@ -43,9 +62,9 @@ def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_
         )
     try:
         # Read-only, so a damaged file is never "repaired" into something worse.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, untouched), uri=True)
     except sqlite3.Error as exc:
-        raise StoreCorruptError(path, f"the database cannot be opened ({exc})") from None
+        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
@@ -55,7 +74,7 @@ def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_
             # migrations table before the first migration's transaction. It is new, not foreign.
             return []
         if "_sqlite_migrations" not in tables:
-            raise StoreCorruptError(path, "this is another program's database, not a pairaid one")
+            raise StoreNotDatabaseError(path, "this is another program's database, not a pairaid one")
         applied = [
             row[0]
             for row in conn.execute(
@@ -63,7 +82,7 @@ def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_
             )
         ]
         if not applied:
-            raise StoreCorruptError(path, "this is another program's database, not a pairaid one")
+            raise StoreNotDatabaseError(path, "this is another program's database, not a pairaid one")
         unknown = [name for name in applied if name not in known]
         if unknown:
             raise StoreTooNewError(
@@ -76,10 +95,30 @@ def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_
         if problem != "ok":
             raise StoreCorruptError(path, "the database is damaged (SQLite's check failed); set it aside")
         return applied
-    except sqlite3.DatabaseError as exc:
-        raise StoreCorruptError(path, f"the database is damaged or not a database ({exc})") from None
+    except sqlite3.Error as exc:
+        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
     finally:
         conn.close()
+
+
+def check_database(path: Path) -> str:
+    """Look at a records database read-only (nothing is created, repaired or written) and say what it holds;
+    raise the StoreFileError that says what is wrong with it. For the self-test."""
+    applied = inspect_database(path, untouched=True)
+    try:
+        conn = sqlite3.connect(_read_only_uri(path, untouched=True), uri=True)
+    except sqlite3.Error as exc:
+        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+    try:
+        problem = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
+        if problem != "ok":
+            raise damaged(path, f"SQLite's integrity check: {problem}", opening=True)
+        records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+    finally:
+        conn.close()
+    return f"{records} record(s), schema {len(applied)}, SQLite's integrity check ok (opened read-only)"
 
 
 def set_aside(path: Path) -> Path:

@@ -50,3 +50,39 @@ def make_private_file(path: Path) -> None:
     fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
     os.close(fd)
     os.chmod(path, FILE_MODE)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id is running (a temporary file named after a dead one is left over)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    except OSError:
+        return False
+    return True
+
+
+def remove_leftovers(folder: Path, pattern: str) -> list[Path]:
+    """Delete files matching `pattern` (a glob whose name holds "-<pid>" after ".tmp" or ".new") left by a
+    process that has died; return what was removed. Files of running processes are left alone."""
+    removed: list[Path] = []
+    try:
+        candidates = list(Path(folder).glob(pattern))
+    except OSError:
+        return removed
+    for leftover in candidates:
+        pid_text = leftover.name.rsplit("-", 2)[-2] if leftover.name.count("-") >= 2 else ""
+        pid = int(pid_text) if pid_text.isdigit() else -1
+        if pid == os.getpid() or pid_alive(pid):
+            continue
+        try:
+            leftover.unlink()
+            removed.append(leftover)
+        except OSError:
+            continue
+    return removed

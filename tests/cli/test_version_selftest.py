@@ -66,17 +66,33 @@ def test_self_test_never_creates_or_writes_the_data_folder(tmp_path: Path) -> No
     assert not (tmp_path / "home" / "share" / "pairaid").exists()
 
 
-def test_self_test_leaves_an_existing_data_folder_exactly_as_it_was(tmp_path: Path) -> None:
+def test_self_test_checks_the_database_read_only_and_leaves_the_folder_exactly_as_it_was(tmp_path: Path) -> None:
+    from pairaid.store import RecordSummary, Store
+
     folder = tmp_path / "records"
-    folder.mkdir(mode=0o700)
-    os.chmod(folder, 0o700)
-    db = folder / "pairaid.db"
-    db.write_bytes(b"not touched")
-    os.chmod(db, 0o600)
+    with Store.open(folder) as store:
+        store.create_draft({"n": 1}, summary=RecordSummary())
     before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
     result = run("--self-test", "--data-dir", str(folder), env=isolated_env(tmp_path))
     assert result.returncode == 0, result.stdout
+    assert "pairaid.db: 1 record(s), schema" in result.stdout and "opened read-only" in result.stdout
     assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", r"empty \(0 bytes\)"),
+    (b"not a database at all" * 40, "not a pairaid database"),
+])
+def test_self_test_fails_on_an_empty_or_foreign_database_and_says_what_it_found(
+        tmp_path: Path, content: bytes, message: str) -> None:
+    folder = tmp_path / "records"
+    folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o700)
+    (folder / "pairaid.db").write_bytes(content)
+    os.chmod(folder / "pairaid.db", 0o600)
+    with pytest.raises(selftest.StepFailed, match=message):
+        selftest.step_data_folder(selftest.Context(scratch=tmp_path / "scratch", data_dir=str(folder)))
+    assert (folder / "pairaid.db").read_bytes() == content
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pairaid.store import RecordSummary, Store, StoreCorruptError, StoreTooNewError, database_path, set_aside
+from pairaid.store.errors import StoreEmptyError
 from tests.store.helpers import summary, visit
 
 
@@ -95,11 +96,25 @@ def test_a_database_from_a_newer_pairaid(data_dir: Path) -> None:
         Store.open(data_dir)
 
 
-def test_an_empty_file_becomes_a_new_database(data_dir: Path) -> None:
+def test_an_empty_file_is_named_as_empty_and_kept_aside_never_reused(data_dir: Path) -> None:
+    """pairaid never leaves a 0-byte pairaid.db (a new database is linked into place complete), so an empty one
+    means the records it held are lost: say so, leave it untouched, and keep it when a new database starts."""
     data_dir.mkdir()
     database_path(data_dir).touch()
+    err = refused(data_dir, r"empty \(0 bytes\)")
+    assert isinstance(err, StoreEmptyError) and err.can_set_aside
+    moved = set_aside(err.path)
+    assert moved.exists() and moved.stat().st_size == 0
     with Store.open(data_dir) as store:
         assert store.recent() == []
+        assert store.integrity_check() == "ok"
+
+
+def test_a_new_database_appears_complete_and_leaves_no_temporary_file(data_dir: Path) -> None:
+    with Store.open(data_dir):
+        pass
+    assert sorted(p.name for p in data_dir.iterdir()) == ["pairaid.db"]
+    assert database_path(data_dir).stat().st_size > 0
 
 
 def test_set_aside_moves_the_file_so_a_new_database_can_start(data_dir: Path) -> None:
