@@ -24,7 +24,9 @@ log = logging.getLogger("pairaid.app")
 
 
 def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
-    """The records database; a damaged one is left untouched unless the practitioner agrees to set it aside."""
+    """The records database; a damaged, empty or foreign file is left untouched unless the practitioner agrees
+    to set it aside. A healthy file that is full, read-only, locked or out of reach is never offered for moving:
+    its message says what to do."""
     from pairaid.store import Store, StoreCorruptError, StoreError, StoreTooNewError, set_aside
     from pairaid.ui import dialogs
 
@@ -34,18 +36,18 @@ def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
         dialogs.error(parent, "Records database from a newer pairaid",
                       f"{exc.message}.\n\nThe file was not changed: {exc.path}")
         return None
-    except StoreCorruptError as exc:
+    except StoreCorruptError as exc:  # damaged, empty or not a pairaid database: the one case to set aside
         log.error("records database could not be opened: %s", type(exc).__name__)
         agreed = dialogs.confirm(
-            parent, "The records database is damaged",
-            f"pairaid cannot open its records database:\n{exc.message}.\n\nYou can set the damaged file aside "
+            parent, _what_was_found(exc),
+            f"pairaid cannot open its records database:\n{exc.message}.\n\nYou can set the file aside "
             "(it is renamed and kept, so your IT service desk can try to recover it) and start a new, empty "
             "database. Or quit now and nothing is changed.",
             "Set it aside and start a new one", "Quit")
         if not agreed:
             return None
         moved = set_aside(exc.path)
-        dialogs.info(parent, "Damaged database set aside", f"The damaged file was kept as:\n{moved}")
+        dialogs.info(parent, "Records database set aside", f"The file was kept as:\n{moved}")
         try:
             return Store.open(data_dir)
         except StoreError as again:
@@ -54,6 +56,17 @@ def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
     except StoreError as exc:
         dialogs.error(parent, "The records database cannot be opened", f"{exc}.")
         return None
+
+
+def _what_was_found(exc: Exception) -> str:
+    """The set-aside question's title: what is wrong with the file, in the user's words."""
+    from pairaid.store import StoreEmptyError, StoreNotDatabaseError
+
+    if isinstance(exc, StoreEmptyError):
+        return "The records database is empty"
+    if isinstance(exc, StoreNotDatabaseError):
+        return "This is not a pairaid records database"
+    return "The records database is damaged"
 
 
 def open_pathway(path: str | None, parent: QWidget | None = None) -> Pathway | None:

@@ -208,7 +208,7 @@ def test_damaged_database_is_set_aside_only_when_agreed(qtbot, tmp_data_dir: Pat
     log.answers.append(False)
     assert opening.open_store(tmp_data_dir) is None
     assert db.read_bytes().startswith(b"this is not")
-    assert "damaged" in log.questions[-1][0]
+    assert "not a pairaid records database" in log.questions[-1][0]
     log.answers.append(True)
     store = opening.open_store(tmp_data_dir)
     assert isinstance(store, Store)
@@ -311,7 +311,7 @@ def test_deferred_load_that_cannot_open_the_store_says_so_and_stops(qtbot, tmp_d
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.load_failed, timeout=5000):
         window.show()
-    assert "damaged" in log.questions[-1][0]
+    assert "not a pairaid records database" in log.questions[-1][0]
     assert not window.is_loaded() and not window.menus.new_action.isEnabled()
     window.new_visit()  # nothing happens, and no second question
     assert window.record_id() is None and len(log.questions) == 1
