@@ -125,7 +125,7 @@ class Bundle(_Model):
     def _one_record(self) -> Self:
         if any(review.record_id != self.record.id for review in self.reviews):
             raise ValueError("a review in the bundle is of another record")
-        if self.record.data.get("id", self.record.id) != self.record.id:
+        if not self.deidentified and self.record.data.get("id", self.record.id) != self.record.id:
             raise ValueError("the record's data carries another record's id")
         return self
 
