@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.core import vocab
+from pairaid.ui.mnemonics import plain_text
 from pairaid.ui.style import compact_combo, make_heading
 from pairaid.ui.wheel_guard import guard_wheel
 
@@ -175,9 +176,10 @@ class HomeView(QWidget):
         for key, text, available in places:
             button = QPushButton(text)
             button.setProperty("role", "secondary")
-            button.setAccessibleName(text)
+            button.setAccessibleName(plain_text(text))
             button.setEnabled(available)
-            button.setToolTip(text if available else f"{text} is not available in this version yet")
+            button.setToolTip(plain_text(text) if available else f"{plain_text(text)} is not available in this version "
+                              "yet")
             button.clicked.connect(lambda _=False, k=key: self.place_requested.emit(k))
             self.place_buttons[key] = button
             actions.addWidget(button)
@@ -329,7 +331,7 @@ class HomeView(QWidget):
             self.status_combo.addItem(text, value)
         fields = [
             ("&Search:", self.search_edit, "Search by baby's name or NHS number"),
-            ("Visit &from:", self.date_from, "Visits from date"),
+            ("Visit fro&m:", self.date_from, "Visits from date"),
             ("Visit &to:", self.date_to, "Visits to date"),
             ("&Level:", self.level_combo, "Level of need"),
             ("St&atus:", self.status_combo, "Record status"),

@@ -26,6 +26,7 @@ from pairaid.ui import dialogs, record_actions
 from pairaid.ui.crash import log_failure
 from pairaid.ui.home import HomeView, RecordQuery, system_today
 from pairaid.ui.menus import build_menus
+from pairaid.ui.mnemonics import plain_text
 from pairaid.ui.record_actions import DialogPrompts, Finalised, can_amend, new_draft_data, record_status
 from pairaid.ui.records import RecordSaver, search_records
 from pairaid.ui.settings import WindowSettings
@@ -383,7 +384,7 @@ class MainWindow(QMainWindow):
                 log_failure(log, f"place {key} is not available", exc)
                 self.home.place_buttons[key].setEnabled(False)
                 self.menus.place_actions[key].setEnabled(False)
-                dialogs.error(self, "Not available", f"{_text.replace('&', '')} is not available in this "
+                dialogs.error(self, "Not available", f"{plain_text(_text)} is not available in this "
                               "version of pairaid. Everything else works as usual.")
                 return
             back = getattr(view, "back_requested", None)

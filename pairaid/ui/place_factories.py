@@ -33,7 +33,7 @@ def place_factories() -> PlaceFactories:
 
     factories: dict[str, tuple[str, Callable[[MainWindow], QWidget] | None]] = {
         "browser": ("Pathway &browser", browser),
-        "reviews": ("&Reviews", reviews),
-        "population": ("Population &need", population),
+        "reviews": ("Revie&ws", reviews),
+        "population": ("Pop&ulation need", population),
     }
     return factories

@@ -129,7 +129,9 @@ class WalkthroughView(QWidget):
     def _action(self, text: str, slot: object, keys: list[QKeySequence]) -> QAction:
         action = QAction(text, self)
         action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The whole window, not just the walk-through: focus on the header's Home button (where Tab wraps to)
+        # or on the menu bar must not stop them. The window disables them while the visit is not on screen.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
         return action

@@ -83,7 +83,7 @@ class PathwayBrowserView(PlaceView):
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._show_current)
         self.tree.itemActivated.connect(self._activated)
-        splitter.addWidget(self._with_label("Ser&vices by level (Enter shows details):", self.tree,
+        splitter.addWidget(self._with_label("Services &by level (Enter shows details):", self.tree,
                                             "Services by level"))
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)  # offline: addresses are shown, never opened

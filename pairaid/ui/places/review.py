@@ -98,7 +98,7 @@ class ReviewView(PlaceView):
         # clicked(bool) would hand its `checked` to open_bundle as the path: the lambda asks for the file.
         self.open_button.clicked.connect(lambda: self.open_bundle())
         header.addWidget(self.open_button)
-        self.send_button = QPushButton("Sa&ve bundle to send back…")
+        self.send_button = QPushButton("Save bundle to send bac&k…")
         self.send_button.setAccessibleName("Save bundle to send back")
         self.send_button.setToolTip("Write this record with your review as a .pairaid file for the practitioner")
         self.send_button.clicked.connect(lambda: self.send_back())
