@@ -14,8 +14,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median_process_seconds, median_seconds, report
+from pairaid.core.assess import assess_with_pathway
 from pairaid.core.assessment import Assessment
-from pairaid.pathway.loading import assess_with_pathway, load_pathway
+from pairaid.pathway.loading import load_pathway
 from pairaid.resources import default_pathway_path
 
 VISIT = {

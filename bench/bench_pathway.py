@@ -95,7 +95,7 @@ def main() -> int:
         print(f"load (cached, unchanged) {warm:8.3f} s   floor yaml.load(CSafeLoader) {floor_read:8.3f} s   "
               f"target < 1 s   ratio {warm / floor_read:.2f}x")
 
-    from pairaid.pathway.loading import assess_with_pathway
+    from pairaid.core.assess import assess_with_pathway
 
     pathway = result.pathway
     assessment = parse_assessment(

@@ -28,9 +28,10 @@ import time
 from collections.abc import Callable
 
 from bench.common import report
+from pairaid.core.assess import assess_with_pathway
 from pairaid.core.assessment import parse_assessment
 from pairaid.core.outcome import ServiceSuggestion
-from pairaid.pathway.loading import assess_with_pathway, load_pathway
+from pairaid.pathway.loading import load_pathway
 from pairaid.report import render_summary
 
 FIXTURES = ROOT / "tests" / "report" / "fixtures"

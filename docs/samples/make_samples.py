@@ -15,8 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from pairaid.core.assess import assess_with_pathway  # noqa: E402
 from pairaid.core.assessment import parse_assessment  # noqa: E402  (after the path set-up)
-from pairaid.pathway.loading import assess_with_pathway, load_pathway  # noqa: E402
+from pairaid.pathway.loading import load_pathway  # noqa: E402
 from pairaid.report import render_summary  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "report" / "fixtures"

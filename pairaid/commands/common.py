@@ -63,8 +63,9 @@ def add_visit_arguments(parser: argparse.ArgumentParser) -> None:
 
 def assess_visit(args: argparse.Namespace) -> tuple[Any, Any, Any]:
     """(assessment, pathway, outcome) for the file and pathway named; every problem as a CliError."""
+    from pairaid.core.assess import assess_with_pathway
     from pairaid.core.engine import OverrideError
-    from pairaid.pathway.loading import assess_with_pathway, load_pathway_for_cli
+    from pairaid.pathway.loading import load_pathway_for_cli
 
     assessment = load_assessment_file(args.file)
     pathway = load_pathway_for_cli(args.pathway)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from pairaid.core.assessment import Assessment
+from pairaid.core.front_door import front_door_notice
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway
 
@@ -16,14 +17,9 @@ def _wrap(text: str, indent: str) -> str:
 def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> str:
     lines: list[str] = []
     if outcome.safeguarding:
-        door = pathway.front_door
-        lines.append("!! SAFEGUARDING: contact the front door now")
-        lines.append(f"   {door.name}: {door.phone}")
-        if door.out_of_hours:
-            lines.append(f"   Out of hours: {door.out_of_hours}")
-        lines.append(f"   Emergency: {door.emergency}")
-        if door.follow_up:
-            lines.append(_wrap(door.follow_up, "   "))
+        notice = front_door_notice(pathway, assessment.family.postcode)
+        lines.append("!! " + notice.heading.replace("Safeguarding:", "SAFEGUARDING:", 1))
+        lines.extend(_wrap(line, "   ") for line in notice.all_lines())
         lines.append("")
     level_label = pathway.levels.get(outcome.level).label
     flags = [flag for flag, on in (("URGENT", outcome.urgent), ("provisional", outcome.provisional)) if on]
@@ -48,12 +44,15 @@ def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> 
     if outcome.services:
         lines.append("")
         lines.append("Suggested services:")
+        first_more = 0
         for suggestion in outcome.services:
             service = pathway.service(suggestion.id)
             if service is None:
                 continue
             check = "" if service.is_verified else "  [check before referring]"
             urgent = "URGENT: " if suggestion.urgent else ""
+            if not suggestion.recommended and (first_more := first_more + 1) == 1:
+                lines.append("  More services:")
             lines.append(f"  * {urgent}{service.name} ({pathway.levels.get(service.level).label}){check}")
             for why in suggestion.why:
                 lines.append(_wrap(why, "      why: "))

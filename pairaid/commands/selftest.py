@@ -99,8 +99,8 @@ def step_framework(ctx: Context) -> str:
 def step_rules(ctx: Context) -> str:
     """Synthetic visits through the rules of the default pathway give their known levels."""
     from pairaid.commands.selftest_visits import SAMPLES, check_sample
+    from pairaid.core.assess import assess_with_pathway
     from pairaid.core.assessment import parse_assessment
-    from pairaid.pathway.loading import assess_with_pathway
 
     pathway = _pathway(ctx)
     wrong: list[str] = []
@@ -117,9 +117,9 @@ def step_rules(ctx: Context) -> str:
 def step_summary(ctx: Context) -> str:
     """The three copies render to PDFs with text; the supervision copy carries no identifiers."""
     from pairaid.commands.selftest_visits import SAMPLES
+    from pairaid.core.assess import assess_with_pathway
     from pairaid.core.assessment import parse_assessment
     from pairaid.core.summary_content import build_summary
-    from pairaid.pathway.loading import assess_with_pathway
     from pairaid.report import render_summary
 
     pathway = _pathway(ctx)

@@ -106,7 +106,8 @@ class Levels(Model):
     statutory: LevelInfo
 
     def get(self, level: str) -> LevelInfo:
-        return getattr(self, level)
+        info: LevelInfo = getattr(self, level)
+        return info
 
 
 class FrontDoor(Model):
@@ -293,7 +294,8 @@ class Pathway(Model):
         self._by_id = {s.id: s for s in self.services}
         index: dict[str | None, list[int]] = {}
         for position, service in enumerate(self.services):
-            for district in service.areas or [None]:
+            districts: list[str | None] = list(service.areas) or [None]
+            for district in districts:
                 index.setdefault(district, []).append(position)
         self._by_district = index
         self._index_of = self.services

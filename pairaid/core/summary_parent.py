@@ -220,11 +220,10 @@ class ParentBuilder:
         return Section(id="services", heading="Services for you", blocks=blocks) if blocks else None
 
     def outside_area(self) -> bool:
-        from pairaid.core.pathway import postcode_district
+        # A district shared with a neighbour is not "outside": pairaid.core.front_door words that case.
+        from pairaid.core.front_door import family_place
 
-        district = postcode_district(self.a.family.postcode)
-        districts = self.p.pathway.area.postcode_districts
-        return bool(district and districts and district not in districts)
+        return family_place(self.p, self.a.family.postcode).place == "outside"
 
     def any_hour(self) -> Section | None:
         national: Any = getattr(self.p, "national", None)

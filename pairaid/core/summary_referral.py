@@ -121,11 +121,10 @@ class ReferralBuilder:
         return Section(id="safeguarding", heading="Safeguarding", blocks=[Alert(title=title, lines=lines)])
 
     def outside_area(self) -> bool:
-        from pairaid.core.pathway import postcode_district
+        # A district shared with a neighbour is not "outside": pairaid.core.front_door words that case.
+        from pairaid.core.front_door import family_place
 
-        district = postcode_district(self.a.family.postcode)
-        districts = self.p.pathway.area.postcode_districts
-        return bool(district and districts and district not in districts)
+        return family_place(self.p, self.a.family.postcode).place == "outside"
 
     def about(self) -> Section:
         c = self.a.contact

@@ -269,7 +269,7 @@ class _Checker:
         except ValidationError as exc:
             # The file's own checks ran first; a field they already reported is not reported twice.
             reported = [(p.service, p.field) for p in self.problems if p.severity == "error"]
-            for error in _prune_union_errors(exc.errors()):
+            for error in _prune_union_errors([dict(e) for e in exc.errors()]):
                 loc = tuple(error["loc"])
                 if duplicate_ids and not loc and "used more than once" in str(error.get("msg")):
                     continue  # already reported with its line

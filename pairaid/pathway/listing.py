@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pairaid.core.front_door import area_warnings
 from pairaid.core.pathway import Pathway, Service, postcode_district
 
 # The months each stage spans (assessment.md §2): antenatal is before birth.
@@ -38,12 +39,7 @@ def list_services(
     district = None
     if postcode:
         district = postcode_district(postcode)
-        area = pathway.pathway.area
-        if district is None:
-            warnings.append(f"'{postcode}' is not a UK postcode or district; showing services for the whole area.")
-        elif area.postcode_districts and district not in area.postcode_districts:
-            warnings.append(f"{district} is outside {area.name} as this pathway draws it; services may not take "
-                            "families there.")
+        warnings.extend(area_warnings(pathway, postcode))
     out = []
     for service in pathway.services:
         if service.status != "active" and not include_inactive:

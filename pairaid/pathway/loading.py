@@ -1,15 +1,10 @@
-"""Load a pathway file for the commands and the app, and assess with it (level, then services)."""
+"""Load a pathway file for the commands and the app (assessing with it is pairaid.core.assess)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from pairaid.core.assessment import Assessment
-from pairaid.core.engine import evaluate
 from pairaid.core.input_files import InputFileError, read_bytes
-from pairaid.core.matching import match_services
-from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway
 from pairaid.pathway.cache import cache_key, read_cached, write_cached
 from pairaid.pathway.check import CheckResult, check_file, check_text
@@ -59,25 +54,3 @@ def load_pathway_for_cli(path: str | None) -> Pathway:
         return load_pathway(Path(path) if path else default_pathway_path())
     except PathwayError as exc:
         raise CliError(f"{exc}\nRun `pairaid pathway check FILE` after fixing them.") from None
-
-
-def pathway_warnings(pathway: Pathway, today: dt.date | None = None) -> list[str]:
-    """Warnings about the pathway itself that every outcome should carry (a past review date)."""
-    review_by = pathway.pathway.review_by
-    if review_by is not None and review_by < (today or dt.date.today()):
-        owner = f" ({pathway.pathway.owner})" if pathway.pathway.owner else ""
-        return [
-            f"This pathway is past its review date ({review_by.isoformat()}): services and contact details may "
-            f"have changed. Check before referring, and tell the pathway's owner{owner}."
-        ]
-    return []
-
-
-def assess_with_pathway(
-    assessment: Assessment, pathway: Pathway, *, strict: bool = True, today: dt.date | None = None
-) -> Outcome:
-    """The outcome (assessment.md §8) with the pathway's rules, suggested services (§9) and warnings."""
-    outcome = evaluate(assessment, pathway.rules, strict=strict)
-    matching = match_services(assessment, outcome, pathway)
-    warnings = [*outcome.warnings, *pathway_warnings(pathway, today), *matching.warnings]
-    return outcome.model_copy(update={"services": matching.services, "warnings": warnings})

@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from pairaid.core.front_door import front_door_lines
 from pairaid.core.pathway import Pathway, Service
 from pairaid.core.summary_content import CHECK_BEFORE_REFERRING
 from pairaid.report.atomic import write_atomically
@@ -34,13 +35,7 @@ def write_service_map(pathway: Pathway, out_path: Path) -> Path:
 
 
 def _front_door(pathway: Pathway) -> Flowable:
-    door = pathway.front_door
-    lines = [f"{door.name}: {door.phone}"]
-    if door.out_of_hours:
-        lines.append(f"Out of hours: {door.out_of_hours}")
-    lines.append(f"Emergency: {door.emergency}")
-    if door.follow_up:
-        lines.append(door.follow_up)
+    lines = front_door_lines(pathway.front_door)
     style = ParagraphStyle("door", parent=STYLES["alert"], fontSize=9, leading=12)
     cells = [[para("Safeguarding front door: any worry that a child is at risk of harm", STYLES["alert_title"])]]
     cells += [[para(line, style)] for line in lines]

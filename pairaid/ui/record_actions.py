@@ -78,10 +78,10 @@ def finalise(store: Store, pathway: Pathway, record_id: str, version: int, data:
     """Validate strictly, confirm, make the record final (read-only from then on)."""
     from pydantic import ValidationError
 
+    from pairaid.core.assess import assess_with_pathway
     from pairaid.core.assessment import parse_assessment
     from pairaid.core.engine import OverrideError, override_problem
     from pairaid.core.errors import format_validation_error
-    from pairaid.pathway.loading import assess_with_pathway
     from pairaid.store.errors import StoreError
 
     try:

@@ -7,24 +7,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from pairaid.core.pathway import FrontDoor
+from pairaid.core.front_door import front_door_notice
+from pairaid.core.pathway import Pathway
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import EMERGENCY_RED, WHITE, heading_font
 
 INDICATORS = "safeguarding.indicators"
+POSTCODE = "family.postcode"
 
 
-def banner_lines(door: FrontDoor) -> tuple[str, str]:
-    """The heading and the body: who to call, on which numbers, and what to do next."""
-    heading = f"Safeguarding: contact {door.name} now"
-    parts = [f"Phone {door.phone}"]
-    if door.out_of_hours:
-        parts.append(f"out of hours {door.out_of_hours}")
-    parts.append(f"in an emergency call {door.emergency}")
-    body = ", ".join(parts) + "."
-    if door.follow_up:
-        body += f" {door.follow_up}"
-    return heading, body
+def banner_lines(pathway: Pathway, postcode: str | None) -> tuple[str, str]:
+    """The heading and the body: for a family outside the area their own local authority first, then who to
+    call, on which numbers, and what to do next (the words are pairaid.core.front_door's)."""
+    notice = front_door_notice(pathway, postcode)
+    return notice.heading, notice.sentence()
 
 
 class SafeguardingBanner(QFrame):
@@ -38,7 +34,7 @@ class SafeguardingBanner(QFrame):
                            f" QFrame#safeguarding-banner QLabel {{ color: {WHITE}; font-weight: bold; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
-        heading, body = banner_lines(session.pathway.front_door)
+        heading, body = banner_lines(session.pathway, session.value(POSTCODE))
         self.heading = QLabel(heading)
         self.heading.setFont(heading_font(self.heading.font(), 1.2))
         self.heading.setWordWrap(True)  # never wider than the page, at any text size
@@ -55,8 +51,19 @@ class SafeguardingBanner(QFrame):
         self.update_visibility()
 
     def _changed(self, path: str) -> None:
+        if not path or path == POSTCODE or POSTCODE.startswith(path + "."):
+            self.update_text()
         if not path or path == INDICATORS or INDICATORS.startswith(path + ".") or path.startswith(INDICATORS):
             self.update_visibility()
+
+    def update_text(self) -> None:
+        """Where the family lives decides whose front door comes first."""
+        heading, body = banner_lines(self.session.pathway, self.session.value(POSTCODE))
+        if (heading, body) != (self.heading.text(), self.body.text()):
+            self.heading.setText(heading)
+            self.body.setText(body)
+            self.setAccessibleName(heading)
+            self.setAccessibleDescription(body)
 
     def update_visibility(self) -> None:
         raised = bool(self.session.value(INDICATORS))

@@ -22,11 +22,11 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from pairaid.core.assess import assess_with_pathway
 from pairaid.core.assessment import FORMAT, Assessment, parse_assessment
 from pairaid.core.errors import error_path, format_validation_error
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway
-from pairaid.pathway.loading import assess_with_pathway
 from pairaid.ui.crash import log_failure
 
 log = logging.getLogger(__name__)

@@ -141,16 +141,16 @@ def test_self_test_fails_on_a_pathway_with_a_typo(tmp_path: Path, monkeypatch: p
 
 def test_self_test_fails_when_the_rules_give_a_wrong_level(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    from pairaid.pathway import loading
+    from pairaid.core import assess
 
-    real = loading.assess_with_pathway
+    real = assess.assess_with_pathway
 
     def no_safeguarding(assessment, pathway, **kwargs):  # type: ignore[no-untyped-def]
         outcome = real(assessment, pathway, **kwargs)
         return outcome.model_copy(update={"level": "universal", "final_level": "universal", "safeguarding": False}) \
             if outcome.safeguarding else outcome
 
-    monkeypatch.setattr(loading, "assess_with_pathway", no_safeguarding)
+    monkeypatch.setattr(assess, "assess_with_pathway", no_safeguarding)
     assert main(["--self-test", "--data-dir", str(tmp_path / "unused")]) == 1
     out = capsys.readouterr().out
     rules = next(line for line in out.splitlines() if "  rules " in line)

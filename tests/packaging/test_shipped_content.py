@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from pairaid.commands.selftest_visits import SAMPLES
+from pairaid.core.assess import assess_with_pathway
 from pairaid.core.assessment import parse_assessment
 from pairaid.core.summary_content import build_summary
-from pairaid.pathway.loading import assess_with_pathway, load_pathway
+from pairaid.pathway.loading import load_pathway
 from pairaid.resources import default_pathway_path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -33,7 +33,7 @@ def make(data: dict[str, Any]) -> Assessment:
 
 def outcome_for(assessment: Assessment, pathway: Pathway) -> Outcome:
     """The engine's outcome with a fixed list of suggestions, so these tests do not depend on matching."""
-    from pairaid.pathway.loading import assess_with_pathway
+    from pairaid.core.assess import assess_with_pathway
 
     outcome = assess_with_pathway(assessment, pathway)
     services = [

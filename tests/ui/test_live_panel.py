@@ -8,9 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+from pairaid.core.assess import assess_with_pathway
 from pairaid.core.framework import load_framework
 from pairaid.core.outcome import Outcome, Reason, ServiceSuggestion
-from pairaid.pathway.loading import assess_with_pathway
 from pairaid.ui.live_panel import LivePanel
 from tests.ui.walkthrough_support import complete_draft, make_session
 

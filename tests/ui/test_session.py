@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from pairaid.pathway.loading import assess_with_pathway, load_pathway
+from pairaid.core.assess import assess_with_pathway
+from pairaid.pathway.loading import load_pathway
 from pairaid.resources import default_pathway_path
 from pairaid.ui.session import VisitSession, best_effort_assessment, get_path, set_path
 

@@ -55,8 +55,8 @@ def assessment(name: str | None = None, visit: dt.date | None = None, **changes:
 
 def finalise(store: Any, pathway: Any, data: dict[str, Any]) -> str:
     """Save `data` as a draft in `store` and finalise it with the pathway's outcome; return its id."""
+    from pairaid.core.assess import assess_with_pathway
     from pairaid.core.assessment import parse_assessment
-    from pairaid.pathway.loading import assess_with_pathway
     from pairaid.store import RecordSummary
 
     assessment = parse_assessment(data)
