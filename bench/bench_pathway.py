@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -39,7 +40,10 @@ def generate(count: int) -> str:
     (one in twenty covers the whole area), with drama-range numbers and example.org addresses."""
     base = default_pathway_path().read_text(encoding="utf-8")
     head = base[: base.index("\nservices:")]
-    head = head.replace("postcode_districts: [B1,", "postcode_districts: [" + ", ".join(AREAS[1:]) + ", B1,", 1)
+    # districts the header already lists as shared with a neighbour stay shared (a district is never in both)
+    shared = set(re.findall(r"[A-Z]+[0-9]+", re.search(r"shared_districts: \[([^\]]*)\]", head).group(1)))
+    inside = [d for d in AREAS[1:] if d not in shared]
+    head = head.replace("postcode_districts: [B1,", "postcode_districts: [" + ", ".join(inside) + ", B1,", 1)
     needs = vocab.SERVICE_NEEDS
     levels = ("universal", "targeted", "targeted", "specialist", "specialist", "statutory")
     parts = [head, "\nservices:\n"]
