@@ -22,7 +22,11 @@ def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> 
         lines.extend(_wrap(line, "   ") for line in notice.all_lines())
         lines.append("")
     level_label = pathway.levels.get(outcome.level).label
-    flags = [flag for flag, on in (("URGENT", outcome.urgent), ("provisional", outcome.provisional)) if on]
+    if outcome.nothing_observed:  # never a bare level when nothing was observed
+        level_label = f"{outcome.level_caption()} ({outcome.coverage_text()}; {level_label} until then)"
+    elif outcome.provisional:  # a provisional level is never printed bare
+        level_label = f"{level_label} ({outcome.provisional_text()})"
+    flags = [flag for flag, on in (("URGENT", outcome.urgent),) if on]
     lines.append(f"Suggested level: {level_label}" + (f"  [{', '.join(flags)}]" if flags else ""))
     if outcome.override:
         o = outcome.override
@@ -41,6 +45,8 @@ def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> 
     lines.append("Why:")
     for reason in outcome.reasons:
         lines.append(_wrap(f"[{reason.rule}, {reason.level}] {reason.text}", "  - "))
+        if reason.prompt:
+            lines.append(_wrap(f"Next: {reason.prompt}", "      "))
     if outcome.services:
         lines.append("")
         lines.append("Suggested services:")
