@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -11,7 +12,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "need",
         help="estimate population need for parent-infant relationship help",
         description="Apply the pathway's prevalence (the needs assessment's proportions) to a number of children "
-        "under two. Each route's count is rounded half up on its own.",
+        "under two (about two years of births). Each route's count is rounded half up on its own.",
     )
     parser.add_argument("--under-twos", type=int, metavar="N",
                         help="children under two in the area (default: the pathway's own figure)")
@@ -42,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return 0
-    print(f"Population need for {under_twos:,} children under two ({pathway.pathway.title})")
+    print(f"Population need for {under_twos:,} children under two, about two years of births "
+          f"({pathway.pathway.title})")
     if result.source:
         print(f"Model: {result.source}")
     print()
@@ -52,10 +54,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {row.label:<{width}}  {row.proportion * 100:5.1f}%  {row.count:>8,}  {level}")
     print(f"  {'Total':<{width}}  {sum(r.proportion for r in result.rows) * 100:5.1f}%  {result.total:>8,}")
     print()
-    print(f"Families a year needing specialist PAIR help: {result.specialist_pair:,}")
+    print(f"Families needing specialist PAIR help (\"a year\" in the needs assessment*): {result.specialist_pair:,}")
     if result.seen_by_perinatal_service is not None:
-        print(f"Seen by the perinatal mental health service: {result.seen_by_perinatal_service:,}")
+        print(f"Seen by the perinatal mental health service a year: {result.seen_by_perinatal_service:,}")
         print(f"Needing specialist PAIR help and not seen by it: {result.after_perinatal:,}")
     print()
     print(f"Rounding: {result.rounding}.")
+    print(textwrap.fill(result.note, width=100))
     return 0

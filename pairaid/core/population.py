@@ -16,6 +16,14 @@ from pairaid.core import vocab
 from pairaid.core.pathway import Prevalence
 
 ROUNDING = "each route's count is rounded half up on its own (exact decimals); totals add the rounded counts"
+# The proportions are of children under two (two years of births); the needs assessment calls its specialist
+# figure "a year". Say both wherever the figure is shown, so no one plans a year's services on two years' need.
+BASIS = "children under two (about two years of births)"
+A_YEAR_FOOTNOTE = (
+    "* The needs assessment calls this figure \"families a year\". Its proportions are applied to all children "
+    "under two, which is about two years of births, so one year's births would give roughly half. The perinatal "
+    "service's figure is a yearly count, so the figure left after it mixes the two."
+)
 
 
 class PopulationRow(BaseModel):
@@ -31,11 +39,25 @@ class PopulationEstimate(BaseModel):
     under_twos: int
     rows: list[PopulationRow]
     total: int = Field(description="sum of the rounded route counts")
-    specialist_pair: int = Field(description="families a year needing specialist PAIR help")
+    specialist_pair: int = Field(
+        description="children under two (about two years of births) needing specialist PAIR help; the needs "
+        "assessment calls it 'a year'"
+    )
     seen_by_perinatal_service: int | None = None
     after_perinatal: int | None = Field(default=None, description="specialist PAIR need not seen by perinatal MH")
     rounding: str = ROUNDING
     source: str | None = None
+    basis: str = BASIS
+    note: str = A_YEAR_FOOTNOTE
+
+    def summary_sentence(self) -> str:
+        """The estimate in one sentence, with the footnote mark where the needs assessment says "a year"."""
+        text = (f"Of {self.under_twos:,} {BASIS}, about {self.specialist_pair:,} families need specialist "
+                "parent-infant relationship (PAIR) help (\"a year\" in the needs assessment*)")
+        if self.seen_by_perinatal_service is not None:
+            text += (f"; about {self.seen_by_perinatal_service:,} are seen by the perinatal mental health service, "
+                     f"leaving {self.not_seen:,}")
+        return text + "."
 
     @property
     def routes(self) -> list[PopulationRow]:

@@ -52,3 +52,14 @@ def test_seen_by_perinatal_can_be_given_and_never_goes_negative(prevalence: Prev
     assert estimate(0, prevalence).specialist_pair == 0
     with pytest.raises(ValueError):
         estimate(-1, prevalence)
+
+
+def test_the_estimate_says_children_under_two_and_footnotes_a_year(prevalence: Prevalence) -> None:
+    result = estimate(30672, prevalence)
+    sentence = result.summary_sentence()
+    assert sentence.startswith("Of 30,672 children under two (about two years of births), about 2,760 families")
+    assert '"a year" in the needs assessment*' in sentence
+    assert "leaving 2,420" in sentence
+    assert result.note.startswith("* The needs assessment calls this figure")
+    assert "two years of births" in result.note and "roughly half" in result.note
+    assert result.model_dump()["basis"] == "children under two (about two years of births)"

@@ -85,6 +85,8 @@ def test_need_figures(capsys: pytest.CaptureFixture[str]) -> None:
     for figure in ("15,336", "6,134", "3,987", "2,454", "613", "2,147", "2,760", "340", "2,420"):
         assert figure in out
     assert "rounded half up" in out
+    assert "children under two, about two years of births" in out
+    assert '("a year" in the needs assessment*): 2,760' in out and "* The needs assessment calls this" in out
     code, out, _ = run(capsys, "need", "--under-twos", "30672", "--json")
     data = json.loads(out)
     assert data["specialist_pair"] == 2760 and data["after_perinatal"] == 2420

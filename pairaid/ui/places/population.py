@@ -183,12 +183,7 @@ class PopulationView(PlaceView):
         self._fill_levels()
 
     def _summary_text(self, result: PopulationEstimate) -> str:
-        text = (f"Of {result.under_twos:,} children under two, about {result.specialist_pair:,} families a year "
-                "need specialist parent-infant relationship (PAIR) help")
-        if result.seen_by_perinatal_service is not None:
-            text += (f"; about {result.seen_by_perinatal_service:,} are seen by the perinatal mental health "
-                     f"service, leaving {result.not_seen:,}")
-        return text + "."
+        return f"{result.summary_sentence()}\n\n{result.note}"
 
     def route_rows(self) -> list[tuple[str, str, float, int]]:
         """(route, level, proportion, children) for each route of the estimate."""

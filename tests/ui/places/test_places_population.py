@@ -44,6 +44,8 @@ def test_default_is_the_pathways_figure_and_matches_the_needs_assessment(view: P
     summary = view.summary.text()
     assert "30,672 children" in summary and "2,760 families" in summary
     assert "340 are seen by the perinatal mental health service, leaving 2,420" in summary
+    assert "children under two (about two years of births)" in summary
+    assert "* The needs assessment calls this figure \"families a year\"" in summary
     assert "rounded half up" in view.rounding.text()
     # The chart draws the same figures as the table (and says them to a screen reader).
     assert [row.values[0] for row in view.route_chart.rows()] == [15336, 6134, 3987, 2454, 613, 2147]
