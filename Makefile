@@ -1,6 +1,7 @@
 # One command to set up and start the app, one to set up and run the tests.
 #   make run    -> creates .venv, installs pairaid and its dependencies, opens the desktop app
-#   make test   -> creates .venv, installs pairaid with its dev tools, runs ruff and the whole test suite
+#   make test   -> creates .venv, installs pairaid with its dev tools, runs ruff, the layer contracts
+#                  (import-linter) and the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -22,9 +23,11 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -55,6 +55,19 @@ def load_assessment_file(path: str) -> Any:
         raise CliError(f"{path}: the assessment has {len(lines)} problem(s):\n  " + "\n  ".join(lines)) from None
 
 
+def load_pathway_for_cli(path: str | None) -> Any:
+    """The checked pathway for a command: the bundled Birmingham pathway by default; errors as CliError."""
+    from pathlib import Path
+
+    from pairaid.pathway.loading import PathwayError, load_pathway
+    from pairaid.resources import default_pathway_path
+
+    try:
+        return load_pathway(Path(path) if path else default_pathway_path())
+    except PathwayError as exc:
+        raise CliError(f"{exc}\nRun `pairaid pathway check FILE` after fixing them.") from None
+
+
 def add_visit_arguments(parser: argparse.ArgumentParser) -> None:
     """The assessment file and the pathway, as every command about one visit takes them."""
     parser.add_argument("file", help="assessment JSON file, or - for standard input")
@@ -65,7 +78,6 @@ def assess_visit(args: argparse.Namespace) -> tuple[Any, Any, Any]:
     """(assessment, pathway, outcome) for the file and pathway named; every problem as a CliError."""
     from pairaid.core.assess import assess_with_pathway
     from pairaid.core.engine import OverrideError
-    from pairaid.pathway.loading import load_pathway_for_cli
 
     assessment = load_assessment_file(args.file)
     pathway = load_pathway_for_cli(args.pathway)

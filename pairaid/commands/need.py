@@ -24,9 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pairaid.commands.common import CliError
+    from pairaid.commands.common import CliError, load_pathway_for_cli
     from pairaid.core.population import estimate
-    from pairaid.pathway.loading import load_pathway_for_cli
 
     pathway = load_pathway_for_cli(args.pathway)
     if pathway.prevalence is None:

@@ -108,10 +108,9 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_services(args: argparse.Namespace) -> int:
-    from pairaid.commands.common import CliError
+    from pairaid.commands.common import CliError, load_pathway_for_cli
     from pairaid.core import vocab
     from pairaid.pathway.listing import ages_text, list_services
-    from pairaid.pathway.loading import load_pathway_for_cli
 
     if args.need and args.need not in vocab.SERVICE_NEEDS:
         raise CliError(f"--need: '{args.need}' is not a need tag; use one of {', '.join(vocab.SERVICE_NEEDS)}")
@@ -202,8 +201,7 @@ def _read(path: object) -> str:
 def run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from pairaid.commands.common import CliError
-    from pairaid.pathway.loading import load_pathway_for_cli
+    from pairaid.commands.common import CliError, load_pathway_for_cli
     from pairaid.pathway.oruk import export_page
 
     pathway = load_pathway_for_cli(args.file)
@@ -222,8 +220,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_map(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from pairaid.commands.common import CliError
-    from pairaid.pathway.loading import load_pathway_for_cli
+    from pairaid.commands.common import CliError, load_pathway_for_cli
     from pairaid.report import ReportError, render_service_map
 
     pathway = load_pathway_for_cli(args.pathway)

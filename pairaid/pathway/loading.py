@@ -8,7 +8,6 @@ from pairaid.core.input_files import InputFileError, read_bytes
 from pairaid.core.pathway import Pathway
 from pairaid.pathway.cache import cache_key, read_cached, write_cached
 from pairaid.pathway.check import CheckResult, check_file, check_text
-from pairaid.resources import default_pathway_path
 
 
 class PathwayError(ValueError):
@@ -44,13 +43,3 @@ def load_pathway(path: str | Path) -> Pathway:
     if key is not None:
         write_cached(key, result.pathway)
     return result.pathway
-
-
-def load_pathway_for_cli(path: str | None) -> Pathway:
-    """As load_pathway, for commands: the bundled Birmingham pathway by default; errors as CliError."""
-    from pairaid.commands.common import CliError
-
-    try:
-        return load_pathway(Path(path) if path else default_pathway_path())
-    except PathwayError as exc:
-        raise CliError(f"{exc}\nRun `pairaid pathway check FILE` after fixing them.") from None
