@@ -1,7 +1,7 @@
 # One command to set up and start the app, one to set up and run the tests.
 #   make run    -> creates .venv, installs pairaid and its dependencies, opens the desktop app
 #   make test   -> creates .venv, installs pairaid with its dev tools, runs ruff, the layer contracts
-#                  (import-linter) and the whole test suite
+#                  (import-linter), the type checker (mypy) and the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -24,10 +24,12 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -173,10 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     from pairaid.ui.style import STYLE_ARGUMENTS, apply_style
 
     existing = QApplication.instance()
-    app = existing or QApplication([sys.argv[0], *STYLE_ARGUMENTS])
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *STYLE_ARGUMENTS])
     app.setApplicationName("pairaid")
     app.setApplicationDisplayName("pairaid")
-    apply_style(app, style_chosen=existing is None)  # type: ignore[arg-type]
+    apply_style(app, style_chosen=existing is None)
     data_dir = planned_data_dir(args.data_dir)
 
     def prepare(parent: QWidget | None) -> bool:

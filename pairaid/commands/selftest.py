@@ -20,10 +20,14 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from pairaid import __version__
 
-COPIES = ("referral", "parent", "supervision")
+if TYPE_CHECKING:
+    from pairaid.core.pathway import Pathway
+
+COPIES: tuple[Literal["referral", "parent", "supervision"], ...] = ("referral", "parent", "supervision")
 
 
 class StepFailed(Exception):
@@ -38,7 +42,7 @@ class StepSkipped(Exception):
 class Context:
     scratch: Path
     data_dir: str | None
-    pathway: object | None = None  # the default pathway once loaded
+    pathway: Pathway | None = None  # the default pathway once loaded
 
 
 @dataclass
@@ -293,7 +297,7 @@ STEPS: tuple[tuple[str, Callable[[Context], str]], ...] = (
 )
 
 
-def _pathway(ctx: Context) -> object:
+def _pathway(ctx: Context) -> Pathway:
     if ctx.pathway is None:
         from pairaid.pathway.loading import load_pathway
         from pairaid.resources import default_pathway_path

@@ -181,11 +181,11 @@ class Deidentifier:
                 found.append((m.start(), m.end(), priority, kind, PLACEHOLDERS[kind]))
         if self._name_re is not None or self._marked_re is not None:
             folded, origins = _folded_with_origins(text)
-            for kind, pattern, table, priority in (("marked", self._marked_re, self._marked, -2),
-                                                   ("name", self._name_re, self._names, -1)):
-                if pattern is None:
+            for kind, words_re, table, priority in (("marked", self._marked_re, self._marked, -2),
+                                                    ("name", self._name_re, self._names, -1)):
+                if words_re is None:
                     continue
-                for m in pattern.finditer(folded):
+                for m in words_re.finditer(folded):
                     start = origins[m.start()]
                     end = origins[m.end() - 1] + 1
                     while end < len(text) and not fold(text[end]):  # a combining accent after the last letter

@@ -55,7 +55,7 @@ class PathwayCard(NamedTuple):
         if not all(data[day] is None or isinstance(data[day], str) for day in ("published", "review_by")):
             raise ValueError("not a pathway card")
         days = {day: dt.date.fromisoformat(data[day]) if data[day] else None for day in ("published", "review_by")}
-        text_fields = [data[name] for name in ("title", "version", "area")]
-        if not all(isinstance(value, str) for value in text_fields):
+        title, version, area = (data[name] for name in ("title", "version", "area"))
+        if not all(isinstance(value, str) for value in (title, version, area)):
             raise ValueError("not a pathway card")
-        return cls(*text_fields, days["published"], days["review_by"], dict(levels))
+        return cls(title, version, area, days["published"], days["review_by"], dict(levels))

@@ -234,9 +234,9 @@ def match(cond: Condition, facts: Facts, label: Labeller) -> list[str] | None:
             return None
         return [f"{len(needs)} current needs: {_plain(needs, 'needs', label)}"]
     if cond.need_status is not None:
-        n = cond.need_status
-        found = [need for need in n.ids if facts.need_statuses.get(need) in n.status]
-        if len(found) < n.at_least:
+        wanted = cond.need_status
+        found = [need for need in wanted.ids if facts.need_statuses.get(need) in wanted.status]
+        if len(found) < wanted.at_least:
             return None
         return [
             "; ".join(

@@ -60,15 +60,16 @@ def _terms(service: dict[str, Any]) -> list[tuple[str, str]]:
         term = attribute.get("taxonomy_term") if isinstance(attribute, dict) else None
         if not isinstance(term, dict):
             continue
-        detail = term.get("taxonomy_detail") if isinstance(term.get("taxonomy_detail"), dict) else {}
+        raw_detail = term.get("taxonomy_detail")
+        detail = raw_detail if isinstance(raw_detail, dict) else {}
         taxonomy = _text(term.get("taxonomy")) or _text(detail.get("name")) or ""
         value = _text(term.get("code")) or _text(term.get("term")) or _text(term.get("name"))
         if value:
             out.append((taxonomy, value))
     for link in service.get("service_taxonomys") or []:
-        taxonomy = link.get("taxonomy") if isinstance(link, dict) else None
-        if isinstance(taxonomy, dict) and _text(taxonomy.get("name")):
-            out.append((_text(taxonomy.get("vocabulary")) or "", taxonomy["name"].strip()))
+        linked = link.get("taxonomy") if isinstance(link, dict) else None
+        if isinstance(linked, dict) and _text(linked.get("name")):
+            out.append((_text(linked.get("vocabulary")) or "", linked["name"].strip()))
     return out
 
 

@@ -69,7 +69,7 @@ def _construct(tag: str, value: str, event: ev.ScalarEvent) -> Any:
         name = tag.removeprefix("tag:yaml.org,2002:")
         raise YamlSyntaxError(
             f"the value {value[:40]!r} is marked as {name} (!!{name}) but is not one; remove the tag or fix the value",
-            event.start_mark.line + 1,
+            event.start_mark.line + 1 if event.start_mark else None,
         ) from None
 
 

@@ -14,6 +14,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -156,7 +157,7 @@ _shape_whole_word = ttfonts.shapeFragWord
 _LATIN_FONTS = frozenset({REGULAR, BOLD})
 
 
-def _shape_by_font(word, *args, **kwargs):  # type: ignore[no-untyped-def]
+def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
     if isinstance(word, ttfonts.ShapedFragWord):
         return word
     pieces = word[1:]

@@ -143,9 +143,9 @@ def _table(block: TableBlock) -> list[Flowable]:
             for column, value in rest:
                 out += paras(value, STYLES["body"], prefix=f"<b>{escape(column)}:</b> ", align_rtl=True)
             continue
-        lead, value = rich(first), rich(f"— {body}" if first else body)
-        markup = f"<b>{lead.markup}</b> {value.markup}" if first else value.markup
-        out.append(Paragraph(markup, style_for(STYLES["row"], lead.shaped or value.shaped)))
+        lead, tail = rich(first), rich(f"— {body}" if first else body)
+        markup = f"<b>{lead.markup}</b> {tail.markup}" if first else tail.markup
+        out.append(Paragraph(markup, style_for(STYLES["row"], lead.shaped or tail.shaped)))
     return out
 
 

@@ -6,6 +6,7 @@ stand-ins for the undo stack's own actions once a visit is opened.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -107,7 +108,7 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
     places_menu = bar.addMenu("&Places")
     place_actions: dict[str, QAction] = {}
     for key, (text, available) in places.items():
-        action = _action(window, places_menu, text, lambda k=key: host.show_place(k))
+        action = _action(window, places_menu, text, functools.partial(host.show_place, key))
         action.setEnabled(available)
         place_actions[key] = action
     return Menus(edit_menu, go_menu, new_action, home_action, pdf_action, print_action, undo_action, redo_action,

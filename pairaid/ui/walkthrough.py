@@ -182,7 +182,9 @@ class WalkthroughView(QWidget):
     def _focus_page(self) -> None:
         """Keyboard users land on the first input of the section they moved to."""
         page = self.current_page()
-        target = page.first_input() if isinstance(page, SectionPage) else None
-        if target is not None and self.isVisible():
+        if not isinstance(page, SectionPage) or not self.isVisible():
+            return
+        target = page.first_input()
+        if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
             page.ensureWidgetVisible(target)

@@ -224,6 +224,7 @@ class PathwayBrowserView(PlaceView):
             shown = 0
             for index in range(group.childCount()):
                 child = group.child(index)
+                assert child is not None  # index < childCount
                 hide = child.data(0, SERVICE_ROLE) not in kept
                 # Only touch rows that change: PySide6 6.12 on CPython 3.11 drops a reference to None on
                 # every call of a void method, so a loop of setHidden over 10,000 rows per keystroke would
@@ -267,7 +268,7 @@ class PathwayBrowserView(PlaceView):
         for group in self._level_items.values():
             for index in range(group.childCount()):
                 child = group.child(index)
-                if not child.isHidden():
+                if child is not None and not child.isHidden():
                     items.append(child)
         return items
 

@@ -36,10 +36,12 @@ def long_date(value: dt.date | str | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value[:10])
+            date = dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    return f"{value.day} {value.strftime('%B %Y')}"
+    else:
+        date = value
+    return f"{date.day} {date.strftime('%B %Y')}"
 
 
 class PlaceView(QWidget):

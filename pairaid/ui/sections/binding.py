@@ -151,7 +151,7 @@ class Binding(QObject):
     def _same(shown: Any, stored: Any) -> bool:
         if shown is NOTHING_CHECKED:
             return False
-        empty = (None, "", [], {})
+        empty: tuple[Any, ...] = (None, "", [], {})
         if shown in empty and stored in empty:
             return True
         return shown == stored

@@ -154,7 +154,8 @@ class DecisionPage(SectionPage):
         self.override_message.setText(message or "")
         self.override_message.setVisible(bool(message))
         self.override.editor.setAccessibleDescription(
-            " ".join(p for p in (f"Problem: {message}" if message else "", self.override.hint.text()) if p))
+            " ".join(p for p in (f"Problem: {message}" if message else "",
+                                 self.override.hint.text() if self.override.hint else "") if p))
         lowering = bool(outcome and self.session.value("decision.override_level")
                         and vocab.LEVEL_RANK[self.session.value("decision.override_level")]
                         < vocab.LEVEL_RANK[outcome.level])

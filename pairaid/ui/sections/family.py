@@ -148,7 +148,7 @@ class FamilyPage(SectionPage):
 
     def _fix_tab_order(self) -> None:
         """Rows added later would otherwise be reached last by Tab; keep the order as shown."""
-        chain = [self.preterm.buttons[-1]]
+        chain: list[QWidget] = [self.preterm.buttons[-1]]
         for row in self.carer_rows:
             for binding in row.bindings:
                 chain.extend(binding.inputs())

@@ -48,6 +48,8 @@ YES_NO: list[Option] = [(True, "Yes"), (False, "No"), (None, "Not recorded")]
 class LineField(Binding):
     """A single line of text. `to_value`/`from_value` adapt non-text values (e.g. a list of words)."""
 
+    editor: QLineEdit
+
     def __init__(self, session: VisitSession, path: str, label: str, *, placeholder: str = "",
                  to_value: Callable[[str], Any] | None = None, from_value: Callable[[Any], str] | None = None,
                  check: Callable[[str], str | None] | None = None, **kwargs: Any) -> None:
@@ -87,6 +89,8 @@ def list_to_words(value: Any) -> str:
 class NoteField(Binding):
     """Several lines of free text; Tab moves on (it never types a tab character)."""
 
+    editor: QPlainTextEdit
+
     def __init__(self, session: VisitSession, path: str, label: str, *, placeholder: str = "",
                  lines: int = 3, **kwargs: Any) -> None:
         self._placeholder = placeholder
@@ -112,6 +116,8 @@ class NoteField(Binding):
 
 class ComboField(Binding):
     """A choice from a short list; an option whose value is None stands for "not recorded"."""
+
+    editor: QComboBox
 
     def __init__(self, session: VisitSession, path: str, label: str, options: Sequence[Option],
                  **kwargs: Any) -> None:
@@ -228,6 +234,8 @@ class CheckListField(Binding):
 
 class SpinField(Binding):
     """A whole number in a range, or "not done" (shown at the bottom of the range)."""
+
+    editor: QSpinBox
 
     def __init__(self, session: VisitSession, path: str, label: str, minimum: int, maximum: int, *,
                  empty_text: str = "Not done", **kwargs: Any) -> None:

@@ -22,6 +22,8 @@ CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 class ServiceList(Binding):
     """The value is the list of ids ticked; ids ticked in another list bound to the same path are kept."""
 
+    editor: QListView
+
     read_only_keys = LIST_KEYS  # moving through the list still works on a read-only record; ticking does not
 
     def __init__(self, session: Any, path: str, label: str, *, one_line: bool = False, **kwargs: Any) -> None:

@@ -5,7 +5,7 @@ ticks it, as a click on a check box's label does; Space ticks the current one.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -85,7 +85,7 @@ class ServiceRowDelegate(QStyledItemDelegate):
         box = self._parts(option, index)[3]
         return QRect(option.rect.left() + 2 * PAD, option.rect.top() + PAD, box, box)
 
-    def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem, index: Index) -> bool:
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem, index: Index) -> bool:
         flags = index.flags()
         if not (flags & Qt.ItemFlag.ItemIsUserCheckable and flags & Qt.ItemFlag.ItemIsEnabled):
             return False
@@ -97,7 +97,7 @@ class ServiceRowDelegate(QStyledItemDelegate):
             # then ticks the service just clicked, and the focus frame follows the mouse.
             view = option.widget
             if isinstance(view, QAbstractItemView):
-                view.setCurrentIndex(QModelIndex(index))
+                view.setCurrentIndex(index.model().index(index.row(), index.column(), index.parent()))
             self._pressed = QPersistentModelIndex(index)
             return True
         if event.type() == QEvent.Type.MouseButtonRelease:
@@ -108,5 +108,5 @@ class ServiceRowDelegate(QStyledItemDelegate):
             checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked.value or \
                 index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
             new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
-            return bool(model.setData(index, new, Qt.ItemDataRole.CheckStateRole))  # type: ignore[attr-defined]
+            return bool(model.setData(index, new, Qt.ItemDataRole.CheckStateRole))
         return super().editorEvent(event, model, option, index)  # Space and Select tick the current row
