@@ -2,7 +2,8 @@
 loads without parsing its YAML again. Only files that passed the check with no errors are cached; any edit
 changes the key, so the file is checked in full again. Failing to read or write the cache is never an error.
 
-Folder: $PAIRAID_CACHE_DIR, else the user cache folder / pairaid / pathways. Beside each cached pathway
+Folder: pairaid.folders.pathway_cache_dir() ($PAIRAID_CACHE_DIR, else the user cache folder / pairaid /
+pathways). Beside each cached pathway
 (`<key>.json`) is its card (`<key>.card.json`, pairaid.core.pathway_card), which the desktop app reads
 without importing pydantic, to fill home before the pathway itself has loaded.
 """
@@ -11,11 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pairaid import __version__
+from pairaid import __version__, folders
 from pairaid.core.pathway_card import PathwayCard
 
 if TYPE_CHECKING:  # pydantic only where a pathway is read or written: reading a card needs none of it
@@ -27,17 +27,7 @@ CACHE_FORMAT = "3"
 
 
 def cache_dir() -> Path:
-    """$PAIRAID_CACHE_DIR, else the platform's user cache folder (the pathway layer does not use platformdirs)."""
-    configured = os.environ.get("PAIRAID_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "pairaid" / "Cache"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches" / "pairaid"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pairaid"
-    return base / "pathways"
+    return folders.pathway_cache_dir()
 
 
 def cache_key(data: bytes) -> str:

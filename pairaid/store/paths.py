@@ -9,23 +9,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ENV_VAR = "PAIRAID_DATA_DIR"
+from pairaid import folders
+
+ENV_VAR = folders.DATA_DIR_ENV
 DB_NAME = "pairaid.db"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
 def resolve_data_dir(cli_value: str | None) -> Path:
-    """The data folder to use, created (0700, with any missing parents) when it does not exist yet."""
-    if cli_value:
-        folder = Path(cli_value).expanduser()
-    elif os.environ.get(ENV_VAR):
-        folder = Path(os.environ[ENV_VAR]).expanduser()
-    else:
-        from platformdirs import user_data_dir
-
-        folder = Path(user_data_dir("pairaid", appauthor=False))
-    return ensure_private_dir(folder)
+    """The data folder to use (pairaid.folders.data_dir), created (0700, with any missing parents) when it does
+    not exist yet."""
+    return ensure_private_dir(folders.data_dir(cli_value))
 
 
 def ensure_private_dir(folder: Path) -> Path:

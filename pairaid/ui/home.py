@@ -7,6 +7,7 @@ pathway and the records arrive a few tens of milliseconds later through `set_sou
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -34,8 +35,6 @@ from pairaid.ui.style import compact_combo, make_heading
 from pairaid.ui.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
-    import datetime as dt  # imported when first used: its pure-Python half costs ~2 ms before the first paint
-
     from pairaid.core.pathway_card import PathwayCard
 
 ListRecords = Callable[["RecordQuery"], Sequence[object]]
@@ -61,15 +60,11 @@ class RecordQuery(NamedTuple):  # a NamedTuple, not a dataclass: `dataclasses` i
 
 
 def system_today() -> dt.date:
-    import datetime as dt
-
     return dt.date.today()
 
 
 def parse_day(text: str) -> dt.date | None:
     """dd/mm/yyyy (or ISO) typed in a search box; None when empty or unreadable."""
-    import datetime as dt
-
     text = text.strip()
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
@@ -88,8 +83,6 @@ def format_nhs(digits: str | None) -> str:
 def format_day(iso: str | None) -> str:
     if not iso:
         return ""
-    import datetime as dt
-
     try:
         day = dt.date.fromisoformat(iso[:10])
     except ValueError:

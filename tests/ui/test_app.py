@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid import app as app_module
+from pairaid import logfile
 from pairaid.core.pathway_card import PathwayCard
 from pairaid.resources import default_pathway_path
 from pairaid.store import Store
@@ -323,19 +324,20 @@ def test_deferred_load_that_cannot_open_the_store_says_so_and_stops(qtbot, tmp_d
     assert (tmp_data_dir / "pairaid.db").read_bytes().startswith(b"this is not")
 
 
-def test_planned_data_dir_is_where_the_store_puts_the_data(tmp_path: Path, monkeypatch) -> None:
-    """main() names the data folder before the first paint without importing pairaid.store; the loader then
-    creates it with the store's own resolve_data_dir: both must agree, whichever way the folder is given."""
+def test_the_data_folder_named_before_the_first_paint_is_where_the_store_puts_the_data(tmp_path: Path,
+                                                                                        monkeypatch) -> None:
+    """main() names the data folder before the first paint (pairaid.folders, no store imported); the loader then
+    creates it with the store's resolve_data_dir: both must agree, whichever way the folder is given."""
+    from pairaid import folders
     from pairaid.store.paths import ENV_VAR, resolve_data_dir
 
-    assert app_module.DATA_DIR_ENV == ENV_VAR
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv(ENV_VAR, raising=False)
     given = str(tmp_path / "given")
-    planned = [app_module.planned_data_dir(given), app_module.planned_data_dir(None)]
+    planned = [folders.data_dir(given), folders.data_dir(None)]
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "from-env"))
-    planned.append(app_module.planned_data_dir(None))
+    planned.append(folders.data_dir(None))
     assert not any(folder.exists() for folder in planned)  # naming a folder creates nothing
     assert resolve_data_dir(None) == planned[2]
     monkeypatch.delenv(ENV_VAR)
@@ -390,15 +392,15 @@ def test_main_paints_first_then_creates_the_data_folder_log_and_store(tmp_path: 
     windows[0].close_store()
 
 
-def test_the_log_is_rotated_at_start_up_once_full_and_kept_private(tmp_path: Path) -> None:
-    log_path = tmp_path / app_module.LOG_NAME
-    log_path.write_text("x" * app_module.LOG_MAX_BYTES, encoding="utf-8")
+def test_a_full_log_is_rotated_and_every_log_file_kept_private(tmp_path: Path) -> None:
+    log_path = tmp_path / logfile.LOG_NAME
+    log_path.write_text("x" * logfile.LOG_MAX_BYTES, encoding="utf-8")
     os.chmod(log_path, 0o644)  # as an older pairaid left it
-    (tmp_path / f"{app_module.LOG_NAME}.1").write_text("older", encoding="utf-8")
+    (tmp_path / f"{logfile.LOG_NAME}.1").write_text("older", encoding="utf-8")
     root = logging.getLogger()
     before = list(root.handlers)
     try:
-        app_module.setup_logging(tmp_path)
+        logfile.setup_logging(tmp_path)
         logging.getLogger("pairaid.test").info("fresh line")
     finally:
         for handler in [h for h in root.handlers if h not in before]:
@@ -406,10 +408,10 @@ def test_the_log_is_rotated_at_start_up_once_full_and_kept_private(tmp_path: Pat
             handler.close()
     assert "fresh line" in log_path.read_text(encoding="utf-8") and log_path.stat().st_size < 200
     assert (log_path.stat().st_mode & 0o777) == 0o600
-    assert (tmp_path / f"{app_module.LOG_NAME}.1").read_text(encoding="utf-8") == "x" * app_module.LOG_MAX_BYTES
-    assert (tmp_path / f"{app_module.LOG_NAME}.2").read_text(encoding="utf-8") == "older"
+    assert (tmp_path / f"{logfile.LOG_NAME}.1").read_text(encoding="utf-8") == "x" * logfile.LOG_MAX_BYTES
+    assert (tmp_path / f"{logfile.LOG_NAME}.2").read_text(encoding="utf-8") == "older"
     for backup in (".1", ".2"):  # an older pairaid's logs, which may hold more than ids, are private too
-        assert ((tmp_path / f"{app_module.LOG_NAME}{backup}").stat().st_mode & 0o777) == 0o600
+        assert ((tmp_path / f"{logfile.LOG_NAME}{backup}").stat().st_mode & 0o777) == 0o600
 
 
 def test_main_with_an_unusable_data_folder_says_so_and_exits_1(tmp_path: Path, monkeypatch) -> None:
