@@ -11,6 +11,23 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(scope="session")
+def _test_folders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("user-folders")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(_test_folders: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real user's folders: the pathway cache, and the platform's cache, data and
+    config folders (for pairaid and for Qt), point into one temporary folder for the whole run (shared, so the
+    checked Birmingham pathway is cached once). Child processes inherit them. A test that needs its own cache
+    sets PAIRAID_CACHE_DIR itself."""
+    monkeypatch.setenv("PAIRAID_CACHE_DIR", str(_test_folders / "pathway-cache"))
+    for variable, name in (("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config")):
+        monkeypatch.setenv(variable, str(_test_folders / name))
+    monkeypatch.delenv("PAIRAID_DATA_DIR", raising=False)
+
+
 @pytest.fixture
 def tmp_data_dir(tmp_path: Path) -> Path:
     """A fresh, empty data folder (database, settings) for one test."""

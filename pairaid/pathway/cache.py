@@ -11,11 +11,11 @@ without importing pydantic, to fill home before the pathway itself has loaded.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pairaid import __version__, folders
+from pairaid.atomic import write_text_atomically
 from pairaid.core.pathway_card import PathwayCard
 
 if TYPE_CHECKING:  # pydantic only where a pathway is read or written: reading a card needs none of it
@@ -61,15 +61,7 @@ def write_cached(key: str, pathway: Pathway) -> None:
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write(folder / f"{key}.json", pathway.model_dump_json())
-        _write(folder / f"{key}.card.json", PathwayCard.of(pathway).to_json())
+        write_text_atomically(folder / f"{key}.json", pathway.model_dump_json())
+        write_text_atomically(folder / f"{key}.card.json", PathwayCard.of(pathway).to_json())
     except OSError:
         return
-
-
-def _write(path: Path, text: str) -> None:
-    import tempfile
-
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as out:
-        out.write(text)
-    os.replace(out.name, path)

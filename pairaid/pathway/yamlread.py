@@ -129,6 +129,13 @@ def read_yaml(text: str) -> tuple[Any, Marks]:
             kind = type(event)
             if kind is scalar_event:
                 raw = event.value
+                if raw == "<<" and not event.style and event.tag is None and top_is_dict and pending is no_key:
+                    # yaml.safe_load would merge the named mapping in; refused, so whoever reads the file sees
+                    # every field of a service where it stands
+                    raise YamlSyntaxError(
+                        "merge keys ('<<: *name') are not used in pathway files; write the fields out in full "
+                        "(an anchor '&name' with an alias '*name' may still repeat a whole value)",
+                        event.start_mark.line + 1)
                 if event.style or event.tag is not None or not event.implicit[0]:
                     value = raw if event.tag in (None, "!", _STR) else _scalar(event)
                 else:

@@ -150,9 +150,17 @@ def rich(text: str) -> Rich:
     return Rich("".join(parts), shaped, first_strong in RTL_SCRIPTS)
 
 
-# reportlab shapes a whole word with the font of its first piece, so a word that changes font without a space
-# ("(محمد)", or the initials "م.") is drawn with glyph numbers of the wrong font: garbage. Shape each
-# one-font piece on its own and join them.
+# A private reportlab function is replaced here, so the dependency is capped below reportlab's next major
+# version (pyproject.toml). The bug, as of reportlab 4.4-5.1 with uharfbuzz: in a Paragraph with
+# `shaping=1`, platypus/paragraph.py calls pdfbase.ttfonts.shapeFragWord(word) for each word. A "word" there
+# is the text between spaces and may hold several fragments in different fonts (a <font> change inside it).
+# shapeFragWord joins the text of all the fragments and shapes it with the font of the first fragment only
+# (`ttfn = F[0].fontName`; `hbf = ttf.hbFont(...)`), then writes the resulting glyph ids into every fragment.
+# So a word that changes font without a space, such as "(محمد)" (Latin brackets in DejaVu around Arabic in
+# Noto Sans Arabic) or the initials "م.", is drawn with the first font's glyph ids in the other font: wrong
+# glyphs. To report: a Paragraph '<font name="DejaVu">(</font><font name="NotoArabic">محمد</font>)' with
+# shaping=1 renders garbage where the same text with spaces around the Arabic is right. The fix below shapes
+# each one-font piece on its own and joins the results.
 _shape_whole_word = ttfonts.shapeFragWord
 _LATIN_FONTS = frozenset({REGULAR, BOLD})
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.core import vocab
+from pairaid.core.dates import parse_date
 from pairaid.ui.mnemonics import plain_text
 from pairaid.ui.style import compact_combo, make_heading
 from pairaid.ui.wheel_guard import guard_wheel
@@ -61,17 +62,6 @@ class RecordQuery(NamedTuple):  # a NamedTuple, not a dataclass: `dataclasses` i
 
 def system_today() -> dt.date:
     return dt.date.today()
-
-
-def parse_day(text: str) -> dt.date | None:
-    """dd/mm/yyyy (or ISO) typed in a search box; None when empty or unreadable."""
-    text = text.strip()
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def format_nhs(digits: str | None) -> str:
@@ -344,8 +334,8 @@ class HomeView(QWidget):
     def query(self) -> RecordQuery:
         return RecordQuery(
             text=self.search_edit.text().strip(),
-            date_from=parse_day(self.date_from.text()),
-            date_to=parse_day(self.date_to.text()),
+            date_from=parse_date(self.date_from.text()),
+            date_to=parse_date(self.date_to.text()),
             level=self.level_combo.currentData() or "",
             status=self.status_combo.currentData() or "",
         )

@@ -46,3 +46,12 @@ def test_aliases_up_to_the_limit_are_accepted() -> None:
 def test_a_date_with_a_time_stays_a_value_for_the_checker_to_name() -> None:
     data, _ = read_yaml("review_by: 2027-05-26T10:00:00\n")
     assert data["review_by"].hour == 10
+
+
+def test_a_merge_key_is_refused_with_its_line_and_what_to_do_instead() -> None:
+    text = "base: &base\n  level: targeted\nservices:\n  - id: family-hubs\n    <<: *base\n"
+    with pytest.raises(YamlSyntaxError) as error:
+        read_yaml(text)
+    assert error.value.line == 5 and "merge keys" in str(error.value) and "write the fields out" in str(error.value)
+    data, _marks = read_yaml('quoted: {"<<": kept}\n')  # a quoted "<<" is an ordinary key
+    assert data == {"quoted": {"<<": "kept"}}

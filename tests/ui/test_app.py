@@ -114,9 +114,7 @@ def test_every_input_on_every_screen_is_named_and_reachable_by_tab(qtbot, tmp_da
     for key in window.places:
         window.show_place(key)
         view = window.stack.currentWidget()
-        if view is window.visit_page:  # that place is not built yet in this tree: the app said so
-            assert not window.home.place_buttons[key].isEnabled()
-            continue
+        assert view is not window.visit_page and view is not window.home, key  # every place opens
         QApplication.processEvents()
         _check_screen(view, window, key)
     close_window(window)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox
 
-from pairaid.ui.style import STYLESHEET, apply_style, indicator_rules
+from pairaid.ui.style import apply_style, indicator_rules
 
 
 def test_every_indicator_image_exists_for_every_state() -> None:
@@ -19,11 +19,26 @@ def test_every_indicator_image_exists_for_every_state() -> None:
             assert f"{widget}::indicator:{state} " in rules, (widget, state)
 
 
-def test_the_application_uses_them(qapp: QApplication) -> None:
+def _darkest_lightness(box: QCheckBox) -> int:
+    image = box.grab().toImage()
+    return min(image.pixelColor(x, y).lightness() for x in range(image.width()) for y in range(image.height()))
+
+
+def test_the_application_draws_check_boxes_with_them(qapp: QApplication, qtbot) -> None:
+    """An empty check box has a dark outline (the indicator image) once the style is applied, and not before:
+    Fusion's own outline is pale."""
     before, palette = qapp.styleSheet(), qapp.palette()
     try:
+        qapp.setStyleSheet("")
+        plain = QCheckBox()
+        qtbot.addWidget(plain)
+        plain.show()
+        assert _darkest_lightness(plain) > 100
         apply_style(qapp)
-        assert qapp.styleSheet() == STYLESHEET + indicator_rules()
+        styled = QCheckBox()
+        qtbot.addWidget(styled)
+        styled.show()
+        assert _darkest_lightness(styled) < 100
     finally:  # leave the application as the other tests found it
         qapp.setStyleSheet(before)
         qapp.setPalette(palette)

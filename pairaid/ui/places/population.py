@@ -5,7 +5,6 @@ and CSV for a commissioner's report."""
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pairaid.atomic import write_atomically
 from pairaid.core import vocab
 from pairaid.core.pathway import Pathway
 from pairaid.core.population import PopulationEstimate, estimate
@@ -257,11 +257,16 @@ class PopulationView(PlaceView):
         if path is None:
             return None
         image = self.chart_panel.grab()
-        temporary = path.with_name(f".{path.name}.tmp.png")
-        if not image.save(str(temporary), "PNG"):
-            self._failed(path, OSError("the image could not be written"))
+
+        def save(temporary: Path) -> None:
+            if not image.save(str(temporary), "PNG"):
+                raise OSError("the image could not be written")
+
+        try:
+            write_atomically(path, save)
+        except OSError as exc:
+            self._failed(path, exc)
             return None
-        os.replace(temporary, path)
         return path
 
     def export_csv(self, path: Path | None = None) -> Path | None:
@@ -269,11 +274,12 @@ class PopulationView(PlaceView):
         path = path or self._ask("Export figures as CSV", "csv", "CSV files")
         if path is None:
             return None
-        temporary = path.with_name(f".{path.name}.tmp")
-        try:
+        def save(temporary: Path) -> None:
             with temporary.open("w", newline="", encoding="utf-8") as handle:
                 self.write_csv(handle)
-            os.replace(temporary, path)
+
+        try:
+            write_atomically(path, save)
         except OSError as exc:
             self._failed(path, exc)
             return None

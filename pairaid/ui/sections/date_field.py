@@ -1,49 +1,16 @@
-"""A date typed as day/month/year, or picked from a calendar."""
+"""A date typed as day/month/year (pairaid.core.dates), or picked from a calendar."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
 
+from pairaid.core.dates import DATE_HINT, iso_to_date, parse_date, show_date
 from pairaid.ui.sections.binding import REQUIRED, Binding
 from pairaid.ui.session import VisitSession
-
-DATE_HINT = "day/month/year, for example 20/11/2026"
-
-_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date typed as 20/11/2026 (UK order), 20-11-2026, 20.11.2026 or 2026-11-20; None when not a date."""
-    text = text.strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def iso_to_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _ISO.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def show_date(value: Any) -> str:
-    """How a stored date is shown in a field (UK order); text that is not a date is shown as it is."""
-    date = iso_to_date(value)
-    return date.strftime("%d/%m/%Y") if date else ("" if value is None else str(value))
 
 
 class DateField(Binding):
