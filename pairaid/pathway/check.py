@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from pairaid.core import vocab
+from pairaid.core.errors import problem
 from pairaid.core.input_files import InputFileError
 from pairaid.core.input_files import read_text as read_input_text
 from pairaid.core.pathway import Pathway, postcode_district
@@ -147,6 +148,16 @@ def _what(loc: tuple[Any, ...]) -> str:
     return "value"
 
 
+# How a pathway's authors write values (YAML), where it differs from the assessment's JSON (core.errors.WORDS).
+YAML_WORDS = {
+    "missing": "is required but missing; add it",
+    "date": "{value} is not a date; write it as YYYY-MM-DD, e.g. 2027-05-26",
+    "bool": "{value} should be true or false",
+    "list": "{value} should be a list, e.g. [a, b]",
+    "object": "{value} should be a group of named fields (a mapping)",
+}
+
+
 def _message(error: dict[str, Any]) -> str:
     kind = error["type"]
     value = error.get("input")
@@ -165,8 +176,6 @@ def _message(error: dict[str, Any]) -> str:
             return f"'{value}' is not allowed here; use one of {', '.join(options)}"
         shown = ", ".join(options)
         return f"'{value}' is not a known {what}{_suggest(value, options)}; use one of {shown}"
-    if kind == "missing":
-        return "is required but missing; add it"
     if kind == "string_pattern_mismatch":
         return (
             f"'{value}' is not a usable id; use lower-case letters, digits, '-' and '_' only, starting with a "
@@ -174,30 +183,11 @@ def _message(error: dict[str, Any]) -> str:
         )
     if kind in ("string_type",) and isinstance(value, (int, float, bool)):
         return f"{value!r} should be text; put it in quotes, e.g. \"{value}\""
-    if kind in ("value_error", "assertion_error"):
-        return str(ctx.get("error", error["msg"]))
-    if kind.startswith("date"):
-        return f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2027-05-26"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{value!r} is not a whole number"
-    if kind in ("bool_parsing", "bool_type"):
-        return f"{value!r} should be true or false"
-    if kind in ("float_parsing", "float_type"):
-        return f"{value!r} should be a number"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limits = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in ctx.items())
-        return f"{value!r} is out of range ({limits})"
     if kind == "string_too_short":
         return "is empty; write the text people will read here"
     if kind == "too_short":
         return "needs at least one entry"
-    if kind == "list_type":
-        return f"{value!r} should be a list, e.g. [a, b]"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{value!r} should be a group of named fields (a mapping)"
-    if kind == "string_type":
-        return f"{value!r} should be text"
-    return str(error["msg"])
+    return problem(error, YAML_WORDS)
 
 
 def _prune_union_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
