@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QByteArray, QEvent, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from pairaid.ui import dialogs, record_actions
@@ -27,7 +27,14 @@ from pairaid.ui.crash import log_failure
 from pairaid.ui.home import HomeView, RecordQuery, system_today
 from pairaid.ui.menus import build_menus
 from pairaid.ui.mnemonics import plain_text
-from pairaid.ui.record_actions import DialogPrompts, Finalised, can_amend, new_draft_data, record_status
+from pairaid.ui.record_actions import (
+    DialogPrompts,
+    Finalised,
+    can_amend,
+    new_draft_data,
+    record_status,
+    save_failure_text,
+)
 from pairaid.ui.records import RecordSaver, search_records
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.startup_loader import Loader, Started, StartupLoader
@@ -241,7 +248,7 @@ class MainWindow(QMainWindow):
         pathway = self.pathway
         assert self.saver is not None
         session = VisitSession(pathway, self.saver, self)
-        session.saved.connect(self._on_saved)
+        session.saved.connect(lambda _version: self.statusBar().showMessage(f"Saved at {time.strftime('%H:%M:%S')}"))
         session.save_failed.connect(self._on_save_failed)
         session.read_only_changed.connect(lambda _ro: self._update_actions())
         session.data_changed.connect(self._update_title)
@@ -288,13 +295,9 @@ class MainWindow(QMainWindow):
     # Layout memory ---------------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
+        if not self.restoreGeometry(self.settings.geometry() or QByteArray()):
             self.resize(1280, 720)  # fits 1366x768 with the task bar
-        state = self.settings.state()
-        if state is not None:
-            self.restoreState(state)
-        # The walk-through's splitter is restored when the visit screen is built.
+        self.restoreState(self.settings.state() or QByteArray())  # the splitter: when the visit screen is built
 
     def save_layout(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())
@@ -454,19 +457,13 @@ class MainWindow(QMainWindow):
     # State -----------------------------------------------------------------------------------------
 
     def _update_title(self, *_args: object) -> None:
-        page = self._visit_page
-        if page is None:
+        if self._visit_page is None:
             return
-        if self.record_id() is None:
-            page.title.setText("")
-            self.setWindowTitle("pairaid")
-            return
-        name = self.session.value("family.baby.name") or "New visit"
-        page.title.setText(str(name))
+        is_open = self.record_id() is not None
         # The window title is visible to screen sharing and task switchers: no names in it.
-        self.setWindowTitle("pairaid — visit")
-        if self._record is not None:
-            page.status.setText(record_status(self._record))
+        self.setWindowTitle("pairaid — visit" if is_open else "pairaid")
+        name = str(self.session.value("family.baby.name") or "New visit") if is_open else ""
+        self._visit_page.show_record(name, record_status(self._record) if is_open and self._record else None)
 
     def _update_actions(self) -> None:
         on_visit = self._on_visit()
@@ -485,23 +482,9 @@ class MainWindow(QMainWindow):
         if self._visit_page is not None:
             self._visit_page.amend_button.setVisible(final)
 
-    def _on_saved(self, version: int) -> None:
-        self.statusBar().showMessage(f"Saved at {time.strftime('%H:%M:%S')}")
-
     def _on_save_failed(self, message: str) -> None:
-        from pairaid.store.errors import VersionConflict
-
-        if isinstance(self._last_save_error(), VersionConflict):
-            text = ("This record was changed in another pairaid window since you opened it, so your latest "
-                    "change was not saved. Go home, open the record again, and redo the change.")
-        else:
-            text = (f"Your latest change could not be saved: {message}. pairaid will try again on your next "
-                    "change. If this keeps happening, note the change on paper and tell your IT service desk.")
         self.statusBar().showMessage("Not saved")
-        dialogs.error(self, "Not saved", text)
-
-    def _last_save_error(self) -> BaseException | None:
-        return self.session.last_save_error
+        dialogs.error(self, "Not saved", save_failure_text(self.session.last_save_error, message))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

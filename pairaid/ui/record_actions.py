@@ -142,3 +142,14 @@ def amend(store: Store, record: Record, prompts: Prompts) -> str | None:
     except StoreError as exc:
         prompts.error("Cannot amend", f"{exc}.")
         return None
+
+
+def save_failure_text(error: BaseException | None, message: str) -> str:
+    """What to do when an autosave failed: reload after another window's change, otherwise carry on."""
+    from pairaid.store.errors import VersionConflict
+
+    if isinstance(error, VersionConflict):
+        return ("This record was changed in another pairaid window since you opened it, so your latest change "
+                "was not saved. Go home, open the record again, and redo the change.")
+    return (f"Your latest change could not be saved: {message}. pairaid will try again on your next change. If "
+            "this keeps happening, note the change on paper and tell your IT service desk.")

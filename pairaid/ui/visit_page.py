@@ -36,3 +36,9 @@ class VisitPage(QWidget):
         row.addWidget(self.amend_button)
         column.addWidget(header)
         column.addWidget(walkthrough, 1)
+
+    def show_record(self, name: str, status: str | None) -> None:
+        """The baby's name (or "" with no record open), and the record's status when it is known."""
+        self.title.setText(name)
+        if status is not None:
+            self.status.setText(status)
