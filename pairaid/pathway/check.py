@@ -5,19 +5,18 @@ and field, in sentences a commissioner can act on. Errors stop the file being us
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from pairaid.core import vocab
-from pairaid.core.errors import problem
+from pairaid.core.errors import error_path
 from pairaid.core.input_files import InputFileError
 from pairaid.core.input_files import read_text as read_input_text
 from pairaid.core.pathway import Pathway, postcode_district
+from pairaid.pathway.check_messages import clean_loc, message, prune_union_errors, suggest
 from pairaid.pathway.formats import email_problem, phone_problem, url_problem
 from pairaid.pathway.yamlread import Marks, YamlSyntaxError, read_yaml
 
@@ -89,127 +88,6 @@ def check_text(text: str, file: str = "<pathway>", *, today: dt.date | None = No
     return checker.run()
 
 
-# Messages -----------------------------------------------------------------------------------------
-
-_UNION_TAG = ("[", "(")
-
-
-@lru_cache(maxsize=1)
-def _known_fields() -> tuple[str, ...]:
-    names: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "properties" and isinstance(value, dict):
-                    names.update(value)
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(Pathway.model_json_schema())
-    return tuple(sorted(names))
-
-
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The loc without pydantic's union-branch tags such as "literal['relationship']"."""
-    return tuple(p for p in loc if not (isinstance(p, str) and any(c in p for c in _UNION_TAG)))
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
-    return out
-
-
-def _choices(expected: str) -> list[str]:
-    return [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
-
-
-def _suggest(value: Any, options: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _what(loc: tuple[Any, ...]) -> str:
-    """What kind of id a field holds, for messages about unknown ids."""
-    names = [p for p in loc if isinstance(p, str)]
-    last = names[-1] if names else ""
-    if last == "level" or last == "service_level":
-        return "level"
-    if last in ("needs", "serves", "service_need"):
-        return "need tag"
-    if last == "requires_needs":
-        return "need (one of the family's other needs)"
-    if last in ("domain", "domains"):
-        return "observation area (domain)"
-    return "value"
-
-
-# How a pathway's authors write values (YAML), where it differs from the assessment's JSON (core.errors.WORDS).
-YAML_WORDS = {
-    "missing": "is required but missing; add it",
-    "date": "{value} is not a date; write it as YYYY-MM-DD, e.g. 2027-05-26",
-    "bool": "{value} should be true or false",
-    "list": "{value} should be a list, e.g. [a, b]",
-    "object": "{value} should be a group of named fields (a mapping)",
-}
-
-
-def _message(error: dict[str, Any]) -> str:
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    loc = _clean_loc(tuple(error["loc"]))
-    if kind == "extra_forbidden":
-        key = loc[-1] if loc else value
-        return (
-            f"'{key}' is not a field pairaid knows{_suggest(key, _known_fields())}; fix the spelling or remove it "
-            "(unknown fields are refused so nothing is silently lost)"
-        )
-    if kind == "literal_error":
-        options = _choices(str(ctx.get("expected", "")))
-        what = _what(loc)
-        if what == "value":
-            return f"'{value}' is not allowed here; use one of {', '.join(options)}"
-        shown = ", ".join(options)
-        return f"'{value}' is not a known {what}{_suggest(value, options)}; use one of {shown}"
-    if kind == "string_pattern_mismatch":
-        return (
-            f"'{value}' is not a usable id; use lower-case letters, digits, '-' and '_' only, starting with a "
-            "letter or digit, e.g. family-hubs"
-        )
-    if kind in ("string_type",) and isinstance(value, (int, float, bool)):
-        return f"{value!r} should be text; put it in quotes, e.g. \"{value}\""
-    if kind == "string_too_short":
-        return "is empty; write the text people will read here"
-    if kind == "too_short":
-        return "needs at least one entry"
-    return problem(error, YAML_WORDS)
-
-
-def _prune_union_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pydantic reports a bad value against every branch of a union; keep the branch that fits best."""
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    plain: list[dict[str, Any]] = []
-    for error in errors:
-        loc = tuple(error["loc"])
-        cut = next((i for i, p in enumerate(loc) if isinstance(p, str) and any(c in p for c in _UNION_TAG)), None)
-        if cut is None:
-            plain.append(error)
-        else:
-            groups.setdefault(loc[:cut], []).append(error)
-    for group in groups.values():
-        deepest = max(len(e["loc"]) for e in group)
-        best = [e for e in group if len(e["loc"]) == deepest]
-        if len(best) > 1:
-            best = [e for e in best if not e["type"].endswith("_type")] or best[:1]
-        plain.extend(best[:1] if len({_clean_loc(tuple(e["loc"])) for e in best}) == 1 else best)
-    return plain
-
-
 # The checks ---------------------------------------------------------------------------------------
 
 
@@ -236,7 +114,7 @@ class _Checker:
             service = str(sid) if isinstance(sid, str) and sid else f"number {loc[1] + 1} (no id)"
             shown = loc[2:]
         line = line or self.marks.line_of(self.data, loc)
-        self.problems.append(Problem(severity, self.file, line, service, _dotted(shown), message))
+        self.problems.append(Problem(severity, self.file, line, service, error_path(shown), message))
 
     def run(self) -> CheckResult:
         for path, key, line in self.marks.duplicate_keys:
@@ -259,12 +137,12 @@ class _Checker:
         except ValidationError as exc:
             # The file's own checks ran first; a field they already reported is not reported twice.
             reported = [(p.service, p.field) for p in self.problems if p.severity == "error"]
-            for error in _prune_union_errors([dict(e) for e in exc.errors()]):
+            for error in prune_union_errors([dict(e) for e in exc.errors()]):
                 loc = tuple(error["loc"])
                 if duplicate_ids and not loc and "used more than once" in str(error.get("msg")):
                     continue  # already reported with its line
                 before = len(self.problems)
-                self.add("error", _clean_loc(loc), _message(error))
+                self.add("error", clean_loc(loc), message(error))
                 added = self.problems[-1]
                 if any(service == added.service and (field == added.field or field.startswith(
                         (added.field + "[", added.field + "."))) for service, field in reported):
@@ -449,7 +327,7 @@ class _Checker:
                     for j, rid in enumerate(named):
                         if rid not in rule_ids:
                             self.add("error", ("notes", i, "when", "rules", j),
-                                     f"'{rid}' is not a rule id in this file{_suggest(rid, sorted(rule_ids))}; "
+                                     f"'{rid}' is not a rule id in this file{suggest(rid, sorted(rule_ids))}; "
                                      f"use one of {', '.join(sorted(rule_ids))}")
 
     def _urgent_route(self) -> None:
