@@ -110,6 +110,7 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_services(args: argparse.Namespace) -> int:
     from pairaid.commands.common import CliError, load_pathway_for_cli
     from pairaid.core import vocab
+    from pairaid.core.eligibility_text import eligibility_text
     from pairaid.pathway.listing import ages_text, list_services
 
     if args.need and args.need not in vocab.SERVICE_NEEDS:
@@ -134,6 +135,8 @@ def run_services(args: argparse.Namespace) -> int:
         print(f"{service.name} [{service.id}] - {pathway.levels.get(service.level).label}{check}")
         print(f"    needs: {', '.join(service.needs) or '-'}")
         print(f"    ages: {ages_text(service)}" + (f"; areas: {', '.join(service.areas)}" if service.areas else ""))
+        if (eligible := eligibility_text(service)) is not None:
+            print(f"    for: {eligible}")
         routes = [r for r, ok in (("self", service.referral.self),
                                   ("professional", service.referral.professional)) if ok]
         print(f"    refer: {' or '.join(routes) or 'nobody listed'}"

@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from pairaid.core.eligibility_text import eligibility_text
 from pairaid.core.front_door import front_door_lines
 from pairaid.core.pathway import Pathway, Service
 from pairaid.core.summary_content import CHECK_BEFORE_REFERRING
@@ -69,6 +70,8 @@ def _row(service: Service) -> list[Flowable]:
         name.append(para(f"Unverified: {CHECK_BEFORE_REFERRING}", _flag))
     provider = f"{service.provider}. " if service.provider else ""
     who = provider + (service.description + " " if service.description else "") + f"Ages: {_ages(service)}."
+    if (eligible := eligibility_text(service)) is not None:
+        who += " " + eligible
     return [name, para(who, _small), para(refer.strip() or "Not recorded", _small), para(contact, _small)]
 
 

@@ -73,3 +73,12 @@ def test_the_map_of_services_uses_the_same_front_door_lines(birmingham: Pathway)
     story = map_story(birmingham)
     texts = [cell.text for row in story[2]._cellvalues for cell in row]  # the front door box
     assert texts[1:] == front_door_lines(birmingham.front_door)
+
+
+def test_the_map_says_who_a_service_is_for(birmingham: Pathway) -> None:
+    from reportlab.platypus import Table
+
+    texts = [getattr(item, "text", "") for flowable in map_story(birmingham) if isinstance(flowable, Table)
+             for row in flowable._cellvalues for cell in row for item in (cell if isinstance(cell, list) else [cell])]
+    assert any("Only when young parent is current." in t for t in texts)
+    assert any("Only when domestic abuse is current." in t for t in texts)

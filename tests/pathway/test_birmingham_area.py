@@ -68,3 +68,25 @@ def test_eligibility_of_the_services_the_clinical_review_named(birmingham: Pathw
 
 def test_sensitive_services(birmingham: Pathway) -> None:
     assert {s.id for s in birmingham.services if s.is_sensitive} == {"bswaid", "cgl-birmingham", "cass"}
+
+
+def test_who_a_service_is_for_in_words(birmingham: Pathway) -> None:
+    from pairaid.core.eligibility_text import eligibility_text
+
+    def text(sid: str) -> str | None:
+        service = birmingham.service(sid)
+        assert service is not None
+        return eligibility_text(service)
+
+    assert text("fnp") == "For the parent who gave birth or is pregnant. Only when young parent is current."
+    assert text("bswaid") == "For either parent. Only when domestic abuse is current."
+    assert text("forward-steps") is None
+
+
+def test_the_services_listing_says_who_each_is_for(capsys: pytest.CaptureFixture[str]) -> None:
+    from pairaid.cli import main
+
+    assert main(["pathway", "services", "--need", "young_parent"]) == 0
+    out = capsys.readouterr().out
+    assert "Family Nurse Partnership [fnp]" in out
+    assert "    for: For the parent who gave birth or is pregnant. Only when young parent is current." in out
