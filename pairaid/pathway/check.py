@@ -342,8 +342,10 @@ class _Checker:
             if not isinstance(rule, dict) or rule.get("urgent") is not True or not isinstance(rule.get("serves"), list):
                 continue
             serves = [n for n in rule["serves"] if isinstance(n, str)]
+            level = rule.get("level")
+            # a rule brings in only services of its own level (assessment.md §9)
             reachable = any(
-                isinstance(s, dict) and s.get("status", "active") == "active"
+                isinstance(s, dict) and s.get("status", "active") == "active" and s.get("level") == level
                 and isinstance(s.get("needs"), list) and not set(serves).isdisjoint(s["needs"])
                 and isinstance(s.get("contact"), dict) and isinstance(s["contact"].get("phone"), str)
                 and s["contact"]["phone"].strip()
@@ -352,9 +354,9 @@ class _Checker:
             if not reachable:
                 rid = rule.get("id", f"number {i + 1}")
                 self.add("error", ("rules", "rules", i, "serves"),
-                         f"the urgent rule '{rid}' serves {', '.join(serves) or 'no need'}, but no active service "
-                         "for it has a phone number, so the urgent route would have no one to ring; add one (for "
-                         "example NHS 111, mental health option: phone \"111\")")
+                         f"the urgent rule '{rid}' serves {', '.join(serves) or 'no need'}, but no active {level} "
+                         "service for it has a phone number, so the urgent route would have no one to ring; add one "
+                         "at the rule's level (for example NHS 111, mental health option: phone \"111\")")
 
     def _prevalence(self) -> None:
         block = self.data.get("prevalence")

@@ -153,10 +153,14 @@ def test_an_urgent_rule_with_no_service_to_phone_is_an_error() -> None:
     text = base().replace("    - {id: universal,", URGENT_RULE + "    - {id: universal,")
     assert problems(text) == [
         "x.yaml:20: error: rules.rules[3].serves: the urgent rule 'urgent' serves urgent_mental_health, but no active "
-        "service for it has a phone number, so the urgent route would have no one to ring; add one (for example NHS "
-        "111, mental health option: phone \"111\")"
+        "specialist service for it has a phone number, so the urgent route would have no one to ring; add one at the "
+        "rule's level (for example NHS 111, mental health option: phone \"111\")"
     ]
-    reachable = text.replace("needs: [parenting]", "needs: [parenting, urgent_mental_health]")
+    # the fixture's service is targeted: a rule brings in only services of its own level
+    wrong_level = text.replace("needs: [parenting]", "needs: [parenting, urgent_mental_health]")
+    assert len(problems(wrong_level)) == 1
+    reachable = wrong_level.replace("level: targeted\n    needs: [parenting, urgent",
+                                    "level: specialist\n    needs: [parenting, urgent")
     assert problems(reachable) == []
 
 
