@@ -16,10 +16,8 @@ number, postcode, dates, addresses or contact details, nor the words the practit
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
-import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -30,6 +28,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pairaid import __version__
+from pairaid.atomic import write_text_atomically
 from pairaid.core import vocab
 from pairaid.core.canonical import sha256_hex
 from pairaid.core.deidentify import Deidentifier
@@ -37,11 +36,11 @@ from pairaid.core.errors import format_validation_error
 from pairaid.core.input_files import InputFileError, decode_text, parse_json, read_bytes
 from pairaid.store.errors import BundleError
 from pairaid.store.models import Record, RecordSummary
-from pairaid.store.paths import FILE_MODE, remove_leftovers
+from pairaid.store.paths import remove_leftovers
 
 FORMAT = "pairaid.bundle/1"
 SUFFIX = ".pairaid"
-TMP_GLOB = f".*{SUFFIX}.tmp-*"  # write_bundle's temporary files
+TMP_GLOB = f".*{SUFFIX}.*.tmp"  # write_bundle's temporary files (pairaid.atomic's names)
 
 
 # No real record reaches this many versions (a draft gains one per change); a bigger number is a forged or
@@ -169,7 +168,7 @@ def make_bundle(record: Record, *, supervision: bool = False, also_remove: Seque
 
 
 def write_bundle(bundle: dict[str, Any], path: Path) -> Path:
-    """Write through a temporary file in the same folder and rename, so a crash never leaves half a bundle.
+    """Written whole or not at all (pairaid.atomic: a private temporary file in the same folder, renamed).
 
     The temporary file holds identified data: it is removed on any failure (an interrupt included), and
     temporary bundle files left in the folder by a process that was killed are removed before writing."""
@@ -178,23 +177,10 @@ def write_bundle(bundle: dict[str, Any], path: Path) -> Path:
     if not folder.is_dir():
         raise BundleError(f"{folder}: no such folder; choose a folder that exists (nothing was written)")
     remove_leftovers(folder, TMP_GLOB)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(bundle, handle, ensure_ascii=False, indent=1)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise BundleError(f"{path}: the bundle could not be written ({_why(exc)}); nothing was written") \
-                from None
-        raise
-    return path
+        return write_text_atomically(path, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
+    except OSError as exc:
+        raise BundleError(f"{path}: the bundle could not be written ({_why(exc)}); nothing was written") from None
 
 
 def _why(exc: OSError) -> str:

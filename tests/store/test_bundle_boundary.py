@@ -140,7 +140,7 @@ def test_a_killed_exports_temporary_file_is_removed_by_the_next_export(store: St
     )
     assert child.wait(timeout=60) == -9
     leftovers = list(out.iterdir())
-    assert len(leftovers) == 1 and ".tmp-" in leftovers[0].name
+    assert len(leftovers) == 1 and leftovers[0].name.startswith(".visit.pairaid.") and leftovers[0].suffix == ".tmp"
     assert "Zoë Brontë" in leftovers[0].read_text("utf-8")  # what a killed export leaves behind
     store.export_bundle(final_record(store), out / "next")
     assert sorted(p.name for p in out.iterdir()) == ["next.pairaid"]
