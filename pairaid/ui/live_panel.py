@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from pairaid.core.framework import Framework
 from pairaid.core.outcome import Outcome
+from pairaid.ui.level_names import NOT_ENOUGH_OBSERVED, level_name, provisional_text
 from pairaid.ui.session import VisitSession
-from pairaid.ui.style import LEVEL_COLOURS, WHITE, heading_font
+from pairaid.ui.style import LEVEL_COLOURS, PALE_YELLOW, WHITE, heading_font
 
 # The required fields, in the order they appear, with the words used for them.
 REQUIRED_FIELDS: tuple[tuple[str, str], ...] = (
@@ -74,12 +75,19 @@ class LivePanel(QWidget):
         self.level.setFont(heading_font(self.level.font(), 1.5))
         self.level.setWordWrap(True)
         self.level.setMargin(6)
+        # Beside the level: how much was observed when it is provisional, and the suggestion after an override.
+        self.provisional_note = QLabel()
+        self.provisional_note.setWordWrap(True)
+        self.provisional_note.setFont(heading_font(self.provisional_note.font(), 1.0))
+        self.provisional_note.setStyleSheet(f"background: {PALE_YELLOW}; padding: 4px;")
+        self.suggested_note = QLabel()
+        self.suggested_note.setWordWrap(True)
         self.details_label = QLabel("Why, and what to do next")
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Why this level, and what to do next")
         self.details_label.setBuddy(self.details)
-        for widget in (self.caption, self.level, self.details_label):
+        for widget in (self.caption, self.level, self.provisional_note, self.suggested_note, self.details_label):
             layout.addWidget(widget)
         layout.addWidget(self.details, 1)
         session.outcome_changed.connect(self.show_outcome)
@@ -109,8 +117,11 @@ class LivePanel(QWidget):
             self.level.setStyleSheet(f"background: {colour}; color: {WHITE};" if colour else "")
 
     def _show_missing(self) -> None:
+        self.caption.setText("Suggested level")
         self.level.setText("Not yet")
         self._set_colour("")
+        self.provisional_note.hide()
+        self.suggested_note.hide()
         self.level.setAccessibleName("Suggested level: not yet")
         missing = missing_fields(self.session)
         html = ("<p><b>A level is suggested once these are filled in:</b></p>" + _list(missing) if missing else
@@ -119,20 +130,23 @@ class LivePanel(QWidget):
         self.level.setAccessibleDescription(self.details.toPlainText())
 
     def _show(self, outcome: Outcome) -> None:
-        levels = self.session.pathway.levels
-        info = levels.get(outcome.final_level)
-        name = info.label + (f" — {info.local_name}" if info.local_name else "")
+        pathway = self.session.pathway
+        changed = outcome.override is not None
+        nothing_seen = outcome.provisional and outcome.coverage == 0
+        name = NOT_ENOUGH_OBSERVED if nothing_seen and not changed else level_name(pathway, outcome.final_level)
+        self.caption.setText("Final level (changed by you)" if changed else "Suggested level")
         self.level.setText(name)
-        self._set_colour(LEVEL_COLOURS.get(outcome.final_level, "#425563"))
+        self._set_colour("" if name == NOT_ENOUGH_OBSERVED else LEVEL_COLOURS.get(outcome.final_level, "#425563"))
+        provisional = provisional_text(outcome.coverage, outcome.applicable_domains) if outcome.provisional else ""
+        self.provisional_note.setText(provisional)
+        self.provisional_note.setVisible(bool(provisional))
+        suggested = level_name(pathway, outcome.level)
+        self.suggested_note.setText(f"Suggested level: {suggested}" if changed else "")
+        self.suggested_note.setVisible(changed)
 
-        flags = []
-        if outcome.urgent:
-            flags.append("<b>Urgent</b>: act today.")
+        flags = ["<b>Urgent</b>: act today."] if outcome.urgent else []
         if outcome.provisional:
-            flags.append("<b>Provisional</b>: observe more before relying on this level.")
-        if outcome.override is not None:
-            suggested = levels.get(outcome.level).label
-            flags.append(f"Changed by you from the suggested {escape(suggested)} level.")
+            flags.append("Observe more before relying on this level.")
         parts = [f"<p>{'<br>'.join(flags)}</p>"] if flags else []
         if outcome.prompts:
             parts.append("<p><b>Act now</b></p>" + _list(outcome.prompts))
@@ -142,11 +156,13 @@ class LivePanel(QWidget):
         parts.append(self._services_html(outcome))
         self.details.setHtml("".join(parts))
 
-        spoken = [f"Suggested level: {name}"]
+        spoken = [f"{self.caption.text()}: {name}"]
         if outcome.urgent:
             spoken.append("urgent")
-        if outcome.provisional:
-            spoken.append("provisional")
+        if provisional:
+            spoken.append(provisional)
+        if changed:
+            spoken.append(f"suggested level: {suggested}")
         self.level.setAccessibleName(", ".join(spoken))
         self.level.setAccessibleDescription(" ".join(outcome.prompts + [r.text for r in outcome.reasons]))
 
@@ -169,4 +185,5 @@ class LivePanel(QWidget):
 
     def text(self) -> str:
         """Everything on show as plain text (for tests and copying)."""
-        return f"{self.level.text()}\n{self.details.toPlainText()}"
+        notes = [n.text() for n in (self.provisional_note, self.suggested_note) if not n.isHidden()]
+        return "\n".join([self.caption.text(), self.level.text(), *notes, self.details.toPlainText()])

@@ -11,6 +11,7 @@ import pytest
 from pairaid.core.assess import assess_with_pathway
 from pairaid.core.framework import load_framework
 from pairaid.core.outcome import Outcome, Reason, ServiceSuggestion
+from pairaid.ui.level_names import level_name
 from pairaid.ui.live_panel import LivePanel
 from tests.ui.walkthrough_support import complete_draft, make_session
 
@@ -46,8 +47,11 @@ def test_panel_equals_assess_with_pathway(panel, session, name) -> None:
     assert panel.outcome() == expected
     text = panel.text()
     level = session.pathway.levels.get(expected.final_level)
-    assert level.label in panel.level.text()
-    assert level.label in panel.level.accessibleName()
+    if expected.provisional and expected.coverage == 0:
+        assert panel.level.text() == "Not enough observed yet"
+    else:
+        assert level.label in panel.level.text()
+        assert level.label in panel.level.accessibleName()
     for reason in expected.reasons:
         assert reason.text in text
     for prompt in expected.prompts:
@@ -118,3 +122,54 @@ def test_notes_name_fields_in_screen_words(panel, session) -> None:
     assert "needs a written reason" in text
     assert "decision.override_reason" not in text
     assert "the reason box (Decision)" in text
+
+
+def test_a_level_name_never_repeats_its_label(panel, session) -> None:
+    session.load(DRAFTS["universal"])
+    assert panel.level.text() == "Universal (Right Help, Right Time)"
+    for level in ("universal", "targeted", "specialist", "statutory"):
+        label = session.pathway.levels.get(level).label
+        assert level_name(session.pathway, level).count(label) == 1
+
+
+def test_after_an_override_suggested_and_final_are_shown_apart(panel, session) -> None:
+    session.load(complete_draft(observations={"warmth": {"rating": "significant_concern"},
+                                              "responding": {"rating": "no_concern"},
+                                              "handling": {"rating": "no_concern"}}))
+    assert panel.caption.text() == "Suggested level"
+    assert panel.suggested_note.isHidden()
+    session.set_values({"decision.override_level": "targeted",
+                        "decision.override_reason": "Seen twice this month with the same worry settled now."})
+    assert panel.outcome().override is not None
+    assert panel.caption.text() == "Final level (changed by you)"
+    assert panel.level.text().startswith("Targeted")
+    assert not panel.suggested_note.isHidden()
+    assert panel.suggested_note.text().startswith("Suggested level: Specialist")
+    assert "Specialist" not in panel.level.text()
+    assert "suggested level: Specialist" in panel.level.accessibleName()
+    session.undo_stack.undo()
+    assert panel.caption.text() == "Suggested level" and panel.suggested_note.isHidden()
+
+
+def test_nothing_observed_reads_not_enough_observed_yet(panel, session) -> None:
+    session.load(complete_draft())
+    outcome = panel.outcome()
+    assert outcome.provisional and outcome.coverage == 0
+    assert panel.level.text() == "Not enough observed yet"
+    assert panel.provisional_note.text() == f"Provisional: 0 of {outcome.applicable_domains} areas observed"
+    assert "Not enough observed yet" in panel.level.accessibleName()
+
+
+def test_a_provisional_level_is_never_shown_bare(panel, session) -> None:
+    session.load(complete_draft(observations={"warmth": {"rating": "no_concern"}},
+                                mood={"whooley": {"low_mood": True, "little_interest": False}}))
+    outcome = panel.outcome()
+    assert outcome.provisional and outcome.coverage == 1
+    assert panel.level.text().startswith("Targeted")
+    note = f"Provisional: 1 of {outcome.applicable_domains} areas observed"
+    assert not panel.provisional_note.isHidden() and panel.provisional_note.text() == note
+    assert note in panel.level.accessibleName()
+    session.set_value("observations.responding.rating", "no_concern")
+    session.set_value("observations.handling.rating", "no_concern")
+    assert not panel.outcome().provisional
+    assert panel.provisional_note.isHidden()

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 
 from pairaid.core import vocab
 from pairaid.core.framework import load_framework
+from pairaid.ui.level_names import level_name
 from pairaid.ui.sections import DecisionPage
 from tests.ui.walkthrough_support import Clock, complete_draft, make_session, type_text
 
@@ -137,10 +138,8 @@ def test_next_steps_review_date_and_finalise(qtbot, page, session) -> None:
 
 def test_level_names_come_from_the_pathway(page, session) -> None:
     labels = [text for _, text in page.override.options[1:]]
-    assert labels == [session.pathway.levels.get(lv).label
-                      + (f" — {session.pathway.levels.get(lv).local_name}"
-                         if session.pathway.levels.get(lv).local_name else "")
-                      for lv in vocab.LEVELS]
+    assert labels == [level_name(session.pathway, lv) for lv in vocab.LEVELS]
+    assert labels[0] == "Universal (Right Help, Right Time)"  # not "Universal — Universal (…)"
 
 
 def test_unchanged_level_reads_keep_the_suggested_level(page, session) -> None:
@@ -201,3 +200,19 @@ def test_a_click_makes_the_clicked_service_current_so_space_acts_on_it(qtbot, pa
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, third)
     assert not session.value("decision.selected_services")
 
+
+
+def test_consent_is_recorded_where_the_decision_is_made_from_the_keyboard(qtbot, page, session) -> None:
+    from tests.ui.keyboard import choose_radio, focused
+
+    page.window().activateWindow()
+    page.override.editor.setFocus()
+    choose_radio("Does the family agree to the referral", "Yes")
+    choose_radio("Basis for sharing information", "Safeguarding (does not rest on consent)")
+    choose_radio("Did you tell the family what will be shared, and with whom", "Yes")
+    assert session.value("consent") == {"family_agrees": "yes", "sharing_basis": "safeguarding", "family_told": True}
+    assert session.assessment().consent.sharing_basis == "safeguarding"
+    assert focused().accessibleName().startswith("Did you tell the family")
+    session.load(complete_draft(consent={"family_agrees": "no", "sharing_basis": "consent", "family_told": False}))
+    assert page.family_agrees.buttons[1].isChecked() and page.sharing_basis.buttons[0].isChecked()
+    assert page.family_told.buttons[1].isChecked()

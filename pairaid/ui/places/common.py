@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from pairaid.core.pathway import Pathway
+from pairaid.ui.level_names import level_name as level_name  # re-exported: the places name levels alike
 from pairaid.ui.style import make_heading
 
 
@@ -18,16 +18,6 @@ def labelled(text: str, widget: QWidget, accessible_name: str | None = None) -> 
     label.setBuddy(widget)
     widget.setAccessibleName(accessible_name or text.replace("&", "").rstrip(":"))
     return label
-
-
-def level_name(pathway: Pathway, level: str) -> str:
-    """"Targeted (Additional)" style: the level's label, and its local name when it has one."""
-    info = pathway.levels.get(level)
-    if info.local_name and info.local_name.startswith(info.label):
-        return info.local_name
-    if info.local_name:
-        return f"{info.label} — {info.local_name}"
-    return info.label
 
 
 def long_date(value: dt.date | str | None) -> str:

@@ -3,8 +3,6 @@ services chosen, next steps, the review date, and "Finalise…"."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
@@ -12,14 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 from pairaid.core import vocab
 from pairaid.core.engine import override_problem
 from pairaid.core.outcome import Outcome
-from pairaid.ui.sections.fields import ComboField, DateField, LineField, NoteField
+from pairaid.ui.level_names import level_name, provisional_text
+from pairaid.ui.sections.fields import ComboField, DateField, LineField, NoteField, RadioField
 from pairaid.ui.sections.page import SectionPage
 from pairaid.ui.sections.service_list import ServiceList
-
-
-def level_name(pathway: Any, level: str) -> str:
-    info = pathway.levels.get(level)
-    return f"{info.label} — {info.local_name}" if info.local_name else info.label
 
 
 class DecisionPage(SectionPage):
@@ -75,6 +69,7 @@ class DecisionPage(SectionPage):
         self.filter.textChanged.connect(self.all_services.set_filter)
         self._all_listed = False  # the whole pathway is listed when the page is first shown
 
+        self._build_consent()
         self.next_steps = self.add(NoteField(s, "decision.next_steps", "Next steps",
                                              hint="What you will do, what the family will do, and by when.", lines=4))
         self.review_date = self.add(DateField(s, "decision.review_date", "Review date"))
@@ -91,6 +86,25 @@ class DecisionPage(SectionPage):
         self._suggested_ids: list[str] = []
         s.outcome_changed.connect(self.show_outcome)
         self.show_outcome(s.outcome())
+
+    def _build_consent(self) -> None:
+        """Consent to a referral and the basis for sharing are recorded apart: safeguarding sharing does not rest
+        on consent (domain.md)."""
+        s = self.session
+        consent = self.card()
+        self.add_subheading("Consent and sharing", consent)
+        self.family_agrees = self.add(RadioField(
+            s, "consent.family_agrees", "Does the family agree to the referral?",
+            [(a, self.framework.label("wants_help", a)) for a in ("yes", "no", "not_asked")],
+            hint="Their agreement to the services you chose."), consent)
+        self.sharing_basis = self.add(RadioField(
+            s, "consent.sharing_basis", "Basis for sharing information",
+            [("consent", "Consent"), ("safeguarding", "Safeguarding (does not rest on consent)"),
+             ("other", "Other"), (None, "Not recorded")],
+            hint="Consent to a service and the basis for sharing are different things."), consent)
+        self.family_told = self.add(RadioField(
+            s, "consent.family_told", "Did you tell the family what will be shared, and with whom?",
+            [(True, "Yes"), (False, "No"), (None, "Not recorded")]), consent)
 
     def _service_item(self, service_id: str, why: list[str], verified: bool = True) -> tuple[str, str]:
         service = self.session.pathway.service(service_id)
@@ -129,8 +143,9 @@ class DecisionPage(SectionPage):
             self.final.setText("")
             suggestions: list[tuple[str, str]] = []
         else:
-            flags = [w for w, on in (("provisional", outcome.provisional), ("urgent", outcome.urgent)) if on]
-            extra = f" ({', '.join(flags)})" if flags else ""
+            flags = [provisional_text(outcome.coverage, outcome.applicable_domains)] if outcome.provisional else []
+            flags += ["urgent"] if outcome.urgent else []
+            extra = f" ({'; '.join(flags)})" if flags else ""
             self.suggested.setText(f"Suggested level: {level_name(pathway, outcome.level)}{extra}")
             self.final.setText(f"Final level: {level_name(pathway, outcome.final_level)}")
             suggestions = [self._service_item(sug.id, sug.why, sug.verified) for sug in outcome.services]
