@@ -14,10 +14,3 @@ def level_name(pathway: Pathway, level: str) -> str:
         return f"{info.label} — {info.local_name}"
     return info.label
 
-
-def provisional_text(coverage: int, applicable: int) -> str:
-    """Said beside every provisional level, so it is never shown bare (assessment.md §7)."""
-    return f"Provisional: {coverage} of {applicable} areas observed"
-
-
-NOT_ENOUGH_OBSERVED = "Not enough observed yet"  # shown in place of a provisional level when nothing was observed

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from pairaid.core.framework import Framework
-from pairaid.core.outcome import Outcome
-from pairaid.ui.level_names import NOT_ENOUGH_OBSERVED, level_name, provisional_text
+from pairaid.core.outcome import NOT_ENOUGH_OBSERVED, Outcome
+from pairaid.ui.level_names import level_name
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import LEVEL_COLOURS, PALE_YELLOW, WHITE, heading_font
 
@@ -132,12 +132,12 @@ class LivePanel(QWidget):
     def _show(self, outcome: Outcome) -> None:
         pathway = self.session.pathway
         changed = outcome.override is not None
-        nothing_seen = outcome.provisional and outcome.coverage == 0
-        name = NOT_ENOUGH_OBSERVED if nothing_seen and not changed else level_name(pathway, outcome.final_level)
+        name = NOT_ENOUGH_OBSERVED if outcome.nothing_observed and not changed else level_name(
+            pathway, outcome.final_level)
         self.caption.setText("Final level (changed by you)" if changed else "Suggested level")
         self.level.setText(name)
         self._set_colour("" if name == NOT_ENOUGH_OBSERVED else LEVEL_COLOURS.get(outcome.final_level, "#425563"))
-        provisional = provisional_text(outcome.coverage, outcome.applicable_domains) if outcome.provisional else ""
+        provisional = outcome.provisional_text() or ""
         self.provisional_note.setText(provisional)
         self.provisional_note.setVisible(bool(provisional))
         suggested = level_name(pathway, outcome.level)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 from pairaid.core import vocab
 from pairaid.core.engine import override_problem
 from pairaid.core.outcome import Outcome
-from pairaid.ui.level_names import level_name, provisional_text
+from pairaid.ui.level_names import level_name
 from pairaid.ui.sections.fields import ComboField, DateField, LineField, NoteField, RadioField
 from pairaid.ui.sections.page import SectionPage
 from pairaid.ui.sections.service_list import ServiceList
@@ -143,7 +143,7 @@ class DecisionPage(SectionPage):
             self.final.setText("")
             suggestions: list[tuple[str, str]] = []
         else:
-            flags = [provisional_text(outcome.coverage, outcome.applicable_domains)] if outcome.provisional else []
+            flags = [outcome.provisional_text() or ""] if outcome.provisional else []
             flags += ["urgent"] if outcome.urgent else []
             extra = f" ({'; '.join(flags)})" if flags else ""
             self.suggested.setText(f"Suggested level: {level_name(pathway, outcome.level)}{extra}")
