@@ -1,11 +1,12 @@
 """The red bar shown above every section while any safeguarding indicator is recorded. It cannot be closed:
-it goes only when no indicator is recorded."""
+it goes only when no indicator is recorded. Its place is kept while it is down (a calm line naming the front
+door fills it), so raising it never moves the section, or the box just ticked, out from under the pointer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from pairaid.core.front_door import front_door_notice
 from pairaid.core.pathway import Pathway
@@ -24,6 +25,8 @@ def banner_lines(pathway: Pathway, postcode: str | None) -> tuple[str, str]:
 
 
 class SafeguardingBanner(QFrame):
+    raised_changed = Signal(bool)
+
     def __init__(self, session: VisitSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -70,8 +73,50 @@ class SafeguardingBanner(QFrame):
         if raised != self._raised:
             self._raised = raised
             self.setVisible(raised)
+            self.raised_changed.emit(raised)
             if raised:
                 QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def is_raised(self) -> bool:
         return self._raised
+
+
+def _keep_place(widget: QWidget) -> None:
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
+class BannerSlot(QWidget):
+    """The banner's place above the sections, as tall while the banner is down as when it is up: a calm line
+    with the front door's name and numbers stands in the same place until an indicator raises the banner."""
+
+    def __init__(self, banner: SafeguardingBanner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = banner
+        door = banner.session.pathway.front_door
+        heading, body = banner_lines(door)
+        self.calm = QFrame()
+        self.calm.setObjectName("safeguarding-calm")
+        calm_layout = QVBoxLayout(self.calm)
+        calm_layout.setContentsMargins(14, 8, 14, 8)
+        self.calm_heading = QLabel(f"If you are worried about a child's safety, contact {door.name}")
+        self.calm_heading.setFont(heading_font(self.calm_heading.font(), 1.2, bold=False))
+        self.calm_body = QLabel(body)
+        self.calm_body.setProperty("role", "hint")
+        for label in (self.calm_heading, self.calm_body):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            calm_layout.addWidget(label)
+        self.calm.setAccessibleName(heading)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.calm, 0, 0)
+        layout.addWidget(banner, 0, 0)  # the same cell: the taller of the two sets the height, shown or not
+        for widget in (self.calm, banner):
+            _keep_place(widget)
+        banner.raised_changed.connect(self._raised)
+        self._raised(banner.is_raised())
+
+    def _raised(self, raised: bool) -> None:
+        self.calm.setVisible(not raised)

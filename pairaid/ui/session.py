@@ -53,6 +53,19 @@ class DraftSaver(Protocol):
     def save(self, data: dict[str, Any]) -> int: ...
 
 
+def path_words(path: str) -> str:
+    """Undo text for a change made without words of its own: "family.carers.1.name" -> "change to carer 2 name"
+    (input bindings give their label instead)."""
+    parts = []
+    for part in split_path(path)[1:] or split_path(path):
+        if isinstance(part, int):
+            if parts:
+                parts[-1] = f"{parts[-1].removesuffix('s')} {part + 1}"
+            continue
+        parts.append(part.replace("_", " "))
+    return "change to " + " ".join(parts)
+
+
 def split_path(path: str) -> list[str | int]:
     """`"family.carers.0.name"` -> `["family", "carers", 0, "name"]`."""
     if not path:
@@ -230,12 +243,13 @@ class VisitSession(QObject):
 
     # Writing ---------------------------------------------------------------------------------------
 
-    def set_value(self, path: str, value: Any) -> None:
-        """Undoable; consecutive edits of one path within a second are one undo step."""
-        self.set_values({path: value}, text=f"Edit {path}")
+    def set_value(self, path: str, value: Any, text: str | None = None) -> None:
+        """Undoable; consecutive edits of one path within a second are one undo step. `text` is what Edit > Undo
+        will say after "Undo", in words ("change to date of the visit")."""
+        self.set_values({path: value}, text=text or path_words(path))
 
-    def set_values(self, changes: Mapping[str, Any], text: str = "Edit") -> None:
-        """Several paths as one undo step (e.g. a level and its reason)."""
+    def set_values(self, changes: Mapping[str, Any], text: str = "changes") -> None:
+        """Several paths as one undo step (e.g. a level and its reason); `text` says what, in words."""
         if self._read_only:
             log.warning("ignored an edit to a read-only record")
             return

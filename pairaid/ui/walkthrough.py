@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from pairaid.core.framework import Framework
 from pairaid.ui.live_panel import LivePanel
-from pairaid.ui.safeguarding_banner import SafeguardingBanner
+from pairaid.ui.safeguarding_banner import BannerSlot, SafeguardingBanner
 from pairaid.ui.sections import SECTION_PAGES, DecisionPage, SectionPage
 from pairaid.ui.session import VisitSession
 from pairaid.ui.text_size import follow_font
@@ -70,7 +70,8 @@ class WalkthroughView(QWidget):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
-        centre_layout.addWidget(self.banner)
+        self.banner_slot = BannerSlot(self.banner)
+        centre_layout.addWidget(self.banner_slot)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addLayout(buttons)
 

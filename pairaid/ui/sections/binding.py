@@ -38,12 +38,23 @@ def hint_label(text: str) -> QLabel:
 
 
 def problem_label() -> QLabel:
+    """Under its input, one line tall even when empty: a message appearing never moves the input it is about,
+    nor (unless it runs to a second line) the inputs below, out from under the pointer."""
     label = QLabel()
     label.setProperty("role", "problem")
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())
     return label
+
+
+def field_words(label: str) -> str:
+    """A label as words inside a sentence: "Date of the visit (required)" -> "date of the visit" (an
+    abbreviation such as "EPDS" or "NHS" keeps its capitals)."""
+    words = label.replace("&", "").replace(REQUIRED, "").strip().rstrip("?:")
+    if len(words) > 1 and words[1].islower():
+        words = words[0].lower() + words[1:]
+    return words
 
 
 class _ReadOnlyFilter(QObject):
@@ -70,10 +81,12 @@ class Binding(QObject):
     read_only_keys: frozenset[Qt.Key] = frozenset()  # keys besides Tab that still work when read-only
 
     def __init__(self, session: VisitSession, path: str, label: str, *, hint: str = "",
-                 problem_paths: Sequence[str] = (), parent: QObject | None = None) -> None:
+                 problem_paths: Sequence[str] = (), undo_words: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.path = path
+        # What Edit > Undo says it will undo: "Undo change to date of the visit", never a data path.
+        self.undo_text = f"change to {undo_words or field_words(label)}"
         self.problem_paths = (path, *problem_paths)
         self._updating = False
         self._local_problem: str | None = None
@@ -97,8 +110,8 @@ class Binding(QObject):
         layout.addWidget(self.label)
         if self.hint:
             layout.addWidget(self.hint)
-        layout.addWidget(self.problem)
         layout.addWidget(self.editor)
+        layout.addWidget(self.problem)
         self.refresh()
 
     # To be provided by each kind of input -----------------------------------------------------------
@@ -169,7 +182,7 @@ class Binding(QObject):
             self.write(value)
 
     def write(self, value: Any) -> None:
-        self.session.set_value(self.path, value)
+        self.session.set_value(self.path, value, text=self.undo_text)
 
     def forget_touched(self) -> None:
         """A record was opened: show exactly what it holds (dropping half-typed text), and let empty
@@ -200,8 +213,7 @@ class Binding(QObject):
     def _update_problem(self) -> None:
         empty = self.session.value(self.path) in (None, "", [])
         message = self._local_problem or (self._session_problem if self._touched or not empty else None)
-        self.problem.setText(message or "")
-        self.problem.setVisible(bool(message))
+        self.problem.setText(message or "")  # the label stays, one line tall: nothing moves when it fills
         for widget in self.inputs():
             widget.setProperty("invalid", bool(message))
         for widget, base in self._descriptions:

@@ -41,16 +41,11 @@ class DecisionPage(SectionPage):
             [(None, "Keep the suggested level")] + [(lv, level_name(pathway, lv)) for lv in vocab.LEVELS],
             hint="You may raise the level freely. Lowering it needs a written reason. A statutory level set by "
                  "a safeguarding indicator cannot be lowered."), levels)
-        self.override_message = QLabel()
-        self.override_message.setProperty("role", "problem")
-        self.override_message.setWordWrap(True)
-        self.override_message.setAccessibleName("Problem with changing the level")
-        self.override_message.hide()
-        levels.addWidget(self.override_message)
+        self.override_message = self.override.problem  # the rules of §7, said live in the line kept for it
         self.reason = self.add(NoteField(s, "decision.override_reason", "Reason for changing the level",
                                          hint="Needed when you lower the level: what you know that the "
                                               "suggestion does not."), levels)
-        self.override_by = self.add(LineField(s, "decision.override_by", "Changed by",
+        self.override_by = self.add(LineField(s, "decision.override_by", "Who changed the level",
                                               hint="Your name, or who agreed the change in supervision."), levels)
 
         self.add_subheading("Services")
@@ -166,11 +161,7 @@ class DecisionPage(SectionPage):
                 message = problem.sentence()
                 if problem.kind == "no_reason":
                     message = message.rstrip(".") + " (write it in the box below)."
-        self.override_message.setText(message or "")
-        self.override_message.setVisible(bool(message))
-        self.override.editor.setAccessibleDescription(
-            " ".join(p for p in (f"Problem: {message}" if message else "",
-                                 self.override.hint.text() if self.override.hint else "") if p))
+        self.override.set_local_problem(message)
         lowering = bool(outcome and self.session.value("decision.override_level")
                         and vocab.LEVEL_RANK[self.session.value("decision.override_level")]
                         < vocab.LEVEL_RANK[outcome.level])

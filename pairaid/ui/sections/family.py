@@ -112,7 +112,7 @@ class FamilyPage(SectionPage):
 
     def add_carer(self) -> None:
         carers = self.session.value("family.carers") or []
-        self.session.set_value("family.carers", [*carers, {}])
+        self.session.set_value("family.carers", [*carers, {}], text="adding a carer")
         self._sync_carers()
         if self.carer_rows:
             self.carer_rows[-1].bindings[0].editor.setFocus()
@@ -120,7 +120,8 @@ class FamilyPage(SectionPage):
     def remove_carer(self, index: int) -> None:
         carers = self.session.value("family.carers") or []
         if 0 <= index < len(carers):
-            self.session.set_value("family.carers", carers[:index] + carers[index + 1:])
+            self.session.set_value("family.carers", carers[:index] + carers[index + 1:],
+                                   text=f"removing carer {index + 1}")
         self._sync_carers()
         self.add_carer_button.setFocus()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -141,8 +142,37 @@ class ComboField(Binding):
         self.editor.setCurrentIndex(values.index(value) if value in values else -1)
 
 
+_BACK_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
+_ON_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
+
+
+class _ArrowsChoose(QObject):
+    """Arrow keys move to the next or previous option of a radio group and choose it, with or without a choice
+    made before, wrapping at the ends (Qt's own arrows only choose when an option is already chosen)."""
+
+    def __init__(self, field: RadioField) -> None:
+        super().__init__(field)
+        self.field = field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or watched not in self.field.buttons:
+            return False
+        key = event.key()  # type: ignore[attr-defined]
+        if key not in _BACK_KEYS + _ON_KEYS or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # type: ignore[attr-defined]
+            return False
+        if self.field.session.is_read_only():
+            return True
+        buttons = self.field.buttons
+        step = -1 if key in _BACK_KEYS else 1
+        target = buttons[(buttons.index(watched) + step) % len(buttons)]  # type: ignore[arg-type]
+        target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+        target.setChecked(True)
+        return True
+
+
 class RadioField(Binding):
-    """A choice shown as radio buttons (arrow keys move between them and choose)."""
+    """A choice shown as radio buttons: Tab lands on the chosen option (the first while none is), and the arrow
+    keys move between options and choose."""
 
     def __init__(self, session: VisitSession, path: str, label: str, options: Sequence[Option], *,
                  vertical: bool = False, **kwargs: Any) -> None:
@@ -165,7 +195,19 @@ class RadioField(Binding):
         if not self._vertical:
             layout.addStretch(1)
         self.group.idToggled.connect(self._toggled)
+        arrows = _ArrowsChoose(self)
+        for button in self.buttons:
+            button.installEventFilter(arrows)
+        self._tab_stop()
         return box
+
+    def _tab_stop(self) -> None:
+        """Only the chosen option (or the first) is a Tab stop, so Tab enters the group on the choice."""
+        checked = self.group.checkedButton() or self.buttons[0]
+        for button in self.buttons:
+            policy = Qt.FocusPolicy.StrongFocus if button is checked else Qt.FocusPolicy.ClickFocus
+            if button.focusPolicy() != policy:
+                button.setFocusPolicy(policy)
 
     def _describe(self, label: str, hint: str) -> None:
         name = label.replace("&", "").rstrip("?:")
@@ -176,6 +218,7 @@ class RadioField(Binding):
 
     def _toggled(self, _: int, checked: bool) -> None:
         if checked:
+            self._tab_stop()
             self._commit()
 
     def inputs(self) -> list[QWidget]:
@@ -194,6 +237,7 @@ class RadioField(Binding):
             for button in self.buttons:
                 button.setChecked(False)
             self.group.setExclusive(True)
+        self._tab_stop()
 
 
 class CheckListField(Binding):

@@ -68,7 +68,7 @@ class MoodPage(SectionPage):
         button = QPushButton(f"Mark {name} as not done")
         button.setProperty("role", "secondary")
         button.setAccessibleName(f"Mark {name} as not done")
-        button.clicked.connect(lambda: self.session.set_value(path, None))
+        button.clicked.connect(lambda: self.session.set_value(path, None, text=f"marking {name} as not done"))
         row = QHBoxLayout()
         row.addWidget(button)
         row.addStretch(1)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pairaid.core import vocab
 from pairaid.ui.sections.fields import CheckListField, ComboField, LineField
 from pairaid.ui.sections.page import SectionPage
 
 NOT_RECORDED = "Not recorded"
+NOTED_STATUSES = ("current", "past", "not_known")  # a note is asked for once one of these is chosen
 
 
 class StatusField(ComboField):
@@ -18,9 +19,9 @@ class StatusField(ComboField):
 
     def write(self, value: Any) -> None:
         if value is None:
-            self.session.set_value(self.path.rsplit(".", 1)[0], None)
+            self.session.set_value(self.path.rsplit(".", 1)[0], None, text=self.undo_text)
         else:
-            self.session.set_value(self.path, value)
+            self.session.set_value(self.path, value, text=self.undo_text)
 
 
 class NeedNote(LineField):
@@ -43,7 +44,19 @@ class NeedsPage(SectionPage):
         fw = self.framework
         s = self.session
         self.add_text("Other pressures on the family make it harder to think about the relationship. "
-                      "Record what is happening now, what happened in the past, and what you do not know.")
+                      "Record what is happening now, what happened in the past, what you asked about and is not "
+                      "so (No), and what you do not know.")
+        self.mark_no = QPushButton("Mark every need not yet recorded as No")
+        self.mark_no.setProperty("role", "secondary")
+        self.mark_no.setAccessibleName("Mark every need not yet recorded as No")
+        self.mark_no.setAccessibleDescription("For when you asked about all of them: change any that apply after.")
+        self.mark_no.clicked.connect(self.mark_remaining_no)
+        self.action_buttons.append(self.mark_no)
+        row = QHBoxLayout()
+        row.addWidget(self.mark_no)
+        row.addStretch(1)
+        self.column.addLayout(row)
+
         statuses = [(None, NOT_RECORDED)] + [(st, fw.label("need_statuses", st)) for st in vocab.NEED_STATUSES]
         self.status: dict[str, StatusField] = {}
         self.notes: dict[str, NeedNote] = {}
@@ -52,15 +65,17 @@ class NeedsPage(SectionPage):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
         grid.setColumnStretch(1, 1)
-        for row, need in enumerate(vocab.NEEDS):
+        # One control a need: its note appears beside it only once there is something to note, so Tab passes
+        # the whole list in one stop a need.
+        for row_index, need in enumerate(vocab.NEEDS):
             label = fw.needs[need]
             status = StatusField(s, f"needs.{need}.status", label.label, statuses, hint=label.hint)
             note = NeedNote(s, f"needs.{need}.note", f"{label.label}: note")
             self.status[need] = status
             self.notes[need] = note
             self.bindings += [status, note]
-            grid.addWidget(status.row, row, 0)
-            grid.addWidget(note.row, row, 1)
+            grid.addWidget(status.row, row_index, 0)
+            grid.addWidget(note.row, row_index, 1)
         self.column.addWidget(grid_box)
 
         care = self.card()
@@ -80,6 +95,22 @@ class NeedsPage(SectionPage):
         self.column.addWidget(self.need_count)
         self.after_refresh("")
 
+    def mark_remaining_no(self) -> None:
+        """Every need with no status yet becomes "No" (asked, not so), in one undo step."""
+        changes = {f"needs.{n}.status": "no" for n in vocab.NEEDS if self.session.value(f"needs.{n}.status") is None}
+        if changes:
+            self.session.set_values(changes, text="marking the needs not yet recorded as No")
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.after_refresh("")
+
     def after_refresh(self, path: str) -> None:
-        current = [n for n in vocab.NEEDS if self.session.value(f"needs.{n}.status") == "current"]
+        statuses = {n: self.session.value(f"needs.{n}.status") for n in vocab.NEEDS}
+        for need, note in self.notes.items():
+            wanted = statuses[need] in NOTED_STATUSES or bool(self.session.value(note.path))
+            if note.row.isHidden() == wanted:
+                note.row.setVisible(wanted)
+        current = [n for n, status in statuses.items() if status == "current"]
         self.need_count.setText(f"Current needs recorded: {len(current)}.")
+        self.mark_no.setEnabled(not self.session.is_read_only() and None in statuses.values())

@@ -88,6 +88,7 @@ class SectionPage(QScrollArea):
         if not path and not self.session.undo_stack.count():  # a record was loaded (undo is cleared)
             for binding in self.bindings:
                 binding.forget_touched()
+            self.verticalScrollBar().setValue(0)  # a new or opened record starts at the top of every section
         for binding in self.bindings:
             if binding.matches(path):
                 binding.refresh()
