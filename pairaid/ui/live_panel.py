@@ -25,7 +25,10 @@ REQUIRED_FIELDS: tuple[tuple[str, str], ...] = (
 
 # Field names that can appear in the engine's messages, in the words the screen uses.
 _FIELD_WORDS = {"decision.override_reason": "the reason box (Decision)",
-                "decision.override_level": "the level (Decision)"}
+                "decision.override_level": "the level (Decision)",
+                "decision.provisional_reason": "the box for why a provisional level can be relied on (Decision)",
+                "decision.action_taken": "What you did today (Decision)",
+                "family.baby.gestation_weeks": "the gestation at birth (Baby and family)"}
 
 
 def plain(text: str) -> str:

@@ -367,6 +367,7 @@ def best_effort_assessment(
             loc = tuple(error["loc"])
             prefix = f"{error_path(loc)}: " if loc else ""
             path, message = _error_path(loc, line.removeprefix(prefix))
+            path = _field_named(path, message, error["type"])
             if error["type"] == "missing" or path == "family.baby":
                 for required in _MISSING_PARTS.get(path, (path,)):
                     problems.setdefault(required, _REQUIRED_MESSAGES.get(required, message))
@@ -380,6 +381,19 @@ def best_effort_assessment(
 
 
 _REQUIRED = {"format", "contact", "contact.date", "contact.type"}
+
+# Checks across fields of one part, reported at the part, that belong beside one field: shown there, and only that
+# field is set aside while the level is worked out (the whole baby would otherwise go, date of birth and all).
+_CROSS_FIELD_CHECKS = {"family.baby": ("gestation_weeks",)}
+
+
+def _field_named(path: str, message: str, kind: str) -> str:
+    if kind == "missing":
+        return path
+    for field in _CROSS_FIELD_CHECKS.get(path, ()):
+        if field in message:
+            return f"{path}.{field}"
+    return path
 
 
 def _drop(candidate: dict[str, Any], path: str) -> bool:

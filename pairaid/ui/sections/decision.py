@@ -9,11 +9,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from pairaid.core import vocab
 from pairaid.core.engine import override_problem
+from pairaid.core.finalising import needs_action_taken
 from pairaid.core.outcome import Outcome
+from pairaid.core.written_reason import written_reason_problem
 from pairaid.ui.level_names import level_name
 from pairaid.ui.sections.fields import ComboField, DateField, LineField, NoteField, RadioField
 from pairaid.ui.sections.page import SectionPage
 from pairaid.ui.sections.service_list import ServiceList
+
+NEEDED = " (needed to finalise)"
 
 
 class DecisionPage(SectionPage):
@@ -65,6 +69,16 @@ class DecisionPage(SectionPage):
         self._all_listed = False  # the whole pathway is listed when the page is first shown
 
         self._build_consent()
+        today = self.card()
+        self.add_subheading("What you did, and why the level stands", today)
+        self.action_taken = self.add(NoteField(
+            s, "decision.action_taken", "What you did today",
+            hint="Who you contacted, when, and what was agreed. Needed to finalise an urgent or statutory outcome.",
+            lines=3), today)
+        self.provisional_reason = self.add(NoteField(
+            s, "decision.provisional_reason", "Why this provisional level can be relied on now",
+            hint="Needed to finalise while too few areas were observed: what you know that the observations do not, "
+                 "or observe more first.", lines=3), today)
         self.next_steps = self.add(NoteField(s, "decision.next_steps", "Next steps",
                                              hint="What you will do, what the family will do, and by when.", lines=4))
         self.review_date = self.add(DateField(s, "decision.review_date", "Review date"))
@@ -151,6 +165,7 @@ class DecisionPage(SectionPage):
         self.suggested_services.set_description(
             f"{len(ids)} suggested" if ids else "No services suggested yet")
         self._check_override(outcome)
+        self._check_finalise_fields(outcome)
 
     def _check_override(self, outcome: Outcome | None) -> None:
         message = None
@@ -170,6 +185,20 @@ class DecisionPage(SectionPage):
         self.override_by.set_local_problem(
             "Write who lowered the level: you, or who agreed it in supervision." if lowering and not who else None)
 
+    def _check_finalise_fields(self, outcome: Outcome | None) -> None:
+        """Say beside each reason box when finalising will need it, and what is wrong with a weak reason."""
+        action_needed = outcome is not None and needs_action_taken(outcome)
+        provisional = outcome is not None and outcome.provisional
+        for field, text, needed in ((self.action_taken, "What you did today", action_needed),
+                                    (self.provisional_reason, "Why this provisional level can be relied on now",
+                                     provisional)):
+            field.label.setText(text + (NEEDED if needed else ""))
+            field.editor.setAccessibleName(field.label.text())
+        reason = self.session.value("decision.provisional_reason")
+        weak = written_reason_problem(reason) if provisional and reason else None
+        self.provisional_reason.set_local_problem(weak[0].upper() + weak[1:] if weak else None)
+
     def after_refresh(self, path: str) -> None:
         if not path or path.startswith("decision"):
             self._check_override(self.session.outcome())
+            self._check_finalise_fields(self.session.outcome())

@@ -1,4 +1,5 @@
-"""Section "Baby and family": the baby, the carers (rows that can be added and removed), where they live."""
+"""Section "Baby and family": the baby (with gestation, so a preterm baby's corrected age is used), the carers and
+others living in the home (rows that can be added and removed), where they live."""
 
 from __future__ import annotations
 
@@ -8,44 +9,52 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from pairaid.core.nhs_number import nhs_number_problem
 from pairaid.ui.sections.derived import age_text, draft_stage
-from pairaid.ui.sections.fields import YES_NO, Binding, ComboField, DateField, LineField, RadioField
+from pairaid.ui.sections.fields import YES_NO, Binding, ComboField, DateField, LineField, RadioField, SpinField
 from pairaid.ui.sections.page import SectionPage
 from pairaid.ui.style import GREEN
 
-CARER_FIELDS = ("name", "relationship", "parental_responsibility", "language", "interpreter_needed")
 
+class PersonRow(QWidget):
+    """One person's inputs (a carer, or someone else living in the home) and a Remove button."""
 
-class CarerRow(QWidget):
-    """One carer's inputs and a Remove button."""
-
-    def __init__(self, page: FamilyPage, index: int) -> None:
+    def __init__(self, page: FamilyPage, kind: str, index: int) -> None:
         super().__init__()
         s = page.session
-        base = f"family.carers.{index}"
-        who = f"Carer {index + 1}"
+        base = f"family.{kind}.{index}"
+        who = f"{'Carer' if kind == 'carers' else 'Household member'} {index + 1}"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)
         heading = QLabel(who)
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
-        self.bindings: list[Binding] = [
-            LineField(s, f"{base}.name", f"{who}: name"),
-            LineField(s, f"{base}.relationship", f"{who}: relationship to the baby",
-                      placeholder="for example mother, father, grandmother"),
-            ComboField(s, f"{base}.parental_responsibility", f"{who}: has parental responsibility", YES_NO),
-            LineField(s, f"{base}.language", f"{who}: main language"),
-            ComboField(s, f"{base}.interpreter_needed", f"{who}: needs an interpreter", YES_NO),
-        ]
+        if kind == "carers":
+            self.bindings: list[Binding] = [
+                LineField(s, f"{base}.name", f"{who}: name"),
+                LineField(s, f"{base}.relationship", f"{who}: relationship to the baby",
+                          placeholder="for example mother, father, grandmother"),
+                ComboField(s, f"{base}.parental_responsibility", f"{who}: has parental responsibility", YES_NO),
+                LineField(s, f"{base}.language", f"{who}: main language"),
+                ComboField(s, f"{base}.interpreter_needed", f"{who}: needs an interpreter", YES_NO),
+            ]
+        else:
+            self.bindings = [
+                LineField(s, f"{base}.name", f"{who}: name"),
+                LineField(s, f"{base}.relationship", f"{who}: relationship to the baby",
+                          placeholder="for example sister, grandfather, lodger"),
+                LineField(s, f"{base}.age", f"{who}: age", placeholder="for example 3 years"),
+            ]
         for binding in self.bindings:
             layout.addWidget(binding.row)
-        self.remove = QPushButton(f"Remove carer {index + 1}")
+        noun = "carer" if kind == "carers" else "household member"
+        self.remove = QPushButton(f"Remove {noun} {index + 1}")
         self.remove.setProperty("role", "secondary")
-        self.remove.setAccessibleName(f"Remove carer {index + 1}")
-        self.remove.clicked.connect(lambda: page.remove_carer(index))
+        self.remove.setAccessibleName(f"Remove {noun} {index + 1}")
+        self.remove.clicked.connect(lambda: page.remove_person(kind, index))
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+
 
 
 class FamilyPage(SectionPage):
@@ -75,27 +84,41 @@ class FamilyPage(SectionPage):
         self.nhs_ok.setAccessibleName("NHS number check")
         baby.addWidget(self.nhs_ok)
         self.preterm = self.add(RadioField(s, "family.baby.born_before_37_weeks",
-                                           "Born before 37 weeks of pregnancy?", YES_NO), baby)
+                                           "Born before 37 weeks of pregnancy?", YES_NO,
+                                           problem_paths=("family.baby.gestation_weeks",)), baby)
+        self.gestation = self.add(SpinField(
+            s, "family.baby.gestation_weeks", "Gestation at birth (completed weeks)", 22, 44,
+            empty_text="Not recorded",
+            hint="Before 37 weeks, the corrected age decides which observations apply until the baby is two."),
+            baby)
 
-        carers = self.card()
-        self.add_subheading("Parents and carers", carers)
-        self.carer_box = QVBoxLayout()
-        carers.addLayout(self.carer_box)
-        self.carer_rows: list[CarerRow] = []
-        self.add_carer_button = QPushButton("Add a carer")
-        self.add_carer_button.setAccessibleName("Add a carer")
-        self.add_carer_button.clicked.connect(self.add_carer)
-        self.action_buttons.append(self.add_carer_button)
-        row = QHBoxLayout()
-        row.addWidget(self.add_carer_button)
-        row.addStretch(1)
-        carers.addLayout(row)
+        self.rows: dict[str, list[PersonRow]] = {"carers": [], "household": []}
+        self.add_buttons: dict[str, QPushButton] = {}
+        self.person_boxes: dict[str, QVBoxLayout] = {}
+        for kind, heading, add_text in (("carers", "Parents and carers", "Add a carer"),
+                                        ("household", "Others living in the home", "Add a household member")):
+            box = self.card()
+            self.add_subheading(heading, box)
+            self.person_boxes[kind] = QVBoxLayout()
+            box.addLayout(self.person_boxes[kind])
+            button = QPushButton(add_text)
+            button.setAccessibleName(add_text)
+            button.clicked.connect(lambda _=False, k=kind: self.add_person(k))
+            self.action_buttons.append(button)
+            self.add_buttons[kind] = button
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addStretch(1)
+            box.addLayout(row)
+        self.carer_rows = self.rows["carers"]
+        self.household_rows = self.rows["household"]
+        self.add_carer_button = self.add_buttons["carers"]
 
         self.postcode = self.add(LineField(s, "family.postcode", "Postcode",
                                            hint="Used to find local services.",
                                            to_value=lambda t: t.strip().upper() or None))
         self.gp = self.add(LineField(s, "family.gp_practice", "GP practice"))
-        self._sync_carers()
+        self._sync_people()
         self.after_refresh("")
 
     # NHS number feedback: the session's problem says what is wrong; this says when it is right.
@@ -108,59 +131,71 @@ class FamilyPage(SectionPage):
         self.nhs_ok.setText("✓ The check digit is right." if ok else "")
         self.nhs_ok.setVisible(ok)
 
-    # Carers ----------------------------------------------------------------------------------------
+    # Carers and others in the home ------------------------------------------------------------------
 
     def add_carer(self) -> None:
-        carers = self.session.value("family.carers") or []
-        self.session.set_value("family.carers", [*carers, {}], text="adding a carer")
-        self._sync_carers()
-        if self.carer_rows:
-            self.carer_rows[-1].bindings[0].editor.setFocus()
+        self.add_person("carers")
 
     def remove_carer(self, index: int) -> None:
-        carers = self.session.value("family.carers") or []
-        if 0 <= index < len(carers):
-            self.session.set_value("family.carers", carers[:index] + carers[index + 1:],
-                                   text=f"removing carer {index + 1}")
-        self._sync_carers()
-        self.add_carer_button.setFocus()
+        self.remove_person("carers", index)
 
-    def _sync_carers(self) -> None:
-        """Rows follow the number of carers in the draft (after add, remove, undo or load)."""
-        count = len(self.session.value("family.carers") or [])
-        while len(self.carer_rows) > count:
-            row = self.carer_rows.pop()
-            for binding in row.bindings:
-                self.bindings.remove(binding)
-            self.action_buttons.remove(row.remove)
-            row.setParent(None)
-            row.deleteLater()
-        while len(self.carer_rows) < count:
-            row = CarerRow(self, len(self.carer_rows))
-            self.carer_rows.append(row)
-            self.bindings.extend(row.bindings)
-            self.action_buttons.append(row.remove)
-            self.carer_box.addWidget(row)
-            for binding in row.bindings:
-                binding.show_problems(self.session.problems())
-                binding.set_read_only(self.session.is_read_only())
-            row.remove.setEnabled(not self.session.is_read_only())
+    def add_person(self, kind: str) -> None:
+        people = self.session.value(f"family.{kind}") or []
+        noun = "a carer" if kind == "carers" else "a household member"
+        self.session.set_value(f"family.{kind}", [*people, {}], text=f"adding {noun}")
+        self._sync_people()
+        if self.rows[kind]:
+            self.rows[kind][-1].bindings[0].editor.setFocus()
+
+    def remove_person(self, kind: str, index: int) -> None:
+        people = self.session.value(f"family.{kind}") or []
+        noun = "carer" if kind == "carers" else "household member"
+        if 0 <= index < len(people):
+            self.session.set_value(f"family.{kind}", people[:index] + people[index + 1:],
+                                   text=f"removing {noun} {index + 1}")
+        self._sync_people()
+        self.add_buttons[kind].setFocus()
+
+    def _sync_people(self) -> None:
+        """Rows follow the number of people in the draft (after add, remove, undo or load)."""
+        for kind, rows in self.rows.items():
+            count = len(self.session.value(f"family.{kind}") or [])
+            while len(rows) > count:
+                row = rows.pop()
+                for binding in row.bindings:
+                    self.bindings.remove(binding)
+                self.action_buttons.remove(row.remove)
+                row.setParent(None)
+                row.deleteLater()
+            while len(rows) < count:
+                row = PersonRow(self, kind, len(rows))
+                rows.append(row)
+                self.bindings.extend(row.bindings)
+                self.action_buttons.append(row.remove)
+                self.person_boxes[kind].addWidget(row)
+                row.show()  # at once, not on the next turn of the event loop: the keyboard goes straight into it
+                for binding in row.bindings:
+                    binding.show_problems(self.session.problems())
+                    binding.set_read_only(self.session.is_read_only())
+                row.remove.setEnabled(not self.session.is_read_only())
         self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:
         """Rows added later would otherwise be reached last by Tab; keep the order as shown."""
-        chain: list[QWidget] = [self.preterm.buttons[-1]]
-        for row in self.carer_rows:
-            for binding in row.bindings:
-                chain.extend(binding.inputs())
-            chain.append(row.remove)
-        chain += [self.add_carer_button, self.postcode.editor]
+        chain: list[QWidget] = [*self.preterm.inputs(), self.gestation.editor]
+        for kind, rows in self.rows.items():
+            for row in rows:
+                for binding in row.bindings:
+                    chain.extend(binding.inputs())
+                chain.append(row.remove)
+            chain.append(self.add_buttons[kind])
+        chain.append(self.postcode.editor)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def on_data_changed(self, path: str) -> None:
-        if not path or path.startswith("family.carers"):
-            self._sync_carers()
+        if not path or path.startswith(("family.carers", "family.household")):
+            self._sync_people()
         super().on_data_changed(path)
 
     def after_refresh(self, path: str) -> None:

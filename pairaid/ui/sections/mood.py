@@ -7,11 +7,27 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
+from pairaid.core import vocab
 from pairaid.core.screens import epds_result, gad2_result, whooley_result
-from pairaid.ui.sections.fields import Binding, LineField, RadioField, SpinField
+from pairaid.ui.sections.fields import Binding, RadioField, SpinField
 from pairaid.ui.sections.page import SectionPage
 
 ANSWERED = [(True, "Yes"), (False, "No"), (None, "Not asked")]
+SUBJECTS = [("birthing_parent", "The birthing parent (gave birth, or is pregnant)"),
+            ("other_parent", "The other parent (father, partner or co-parent)")]
+
+
+class SubjectField(RadioField):
+    """Whose mood: the birthing parent unless another is chosen (the record's default), so the choice the rules
+    use is always the one on screen; older files' words ("mum", "dad") show as the parent they mean."""
+
+    def _show_value(self, value: Any) -> None:
+        if value is None:
+            value = "birthing_parent"
+        elif isinstance(value, str):
+            word = " ".join(value.casefold().split())
+            value = vocab.MOOD_SUBJECT_WORDS.get(word, word)
+        super()._show_value(value)
 
 
 class MoodPage(SectionPage):
@@ -21,8 +37,9 @@ class MoodPage(SectionPage):
     def build(self) -> None:
         fw = self.framework
         s = self.session
-        self.subject = self.add(LineField(s, "mood.subject", "Whose mood is this?",
-                                          placeholder="for example mother", hint="The parent who answered."))
+        self.subject = self.add(SubjectField(
+            s, "mood.subject", "Whose mood do these screens describe?", SUBJECTS,
+            hint="Services for the birthing parent only are not suggested for the other parent's mood."))
         gad_options = [(None, "Not asked")] + [(i, f"{i} – {text}") for i, text in enumerate(fw.mood.gad2_options)]
 
         whooley = self.card()

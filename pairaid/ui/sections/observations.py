@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from pairaid.core import vocab
 from pairaid.core.framework import GROUPS, Domain
-from pairaid.ui.sections.derived import draft_stage
+from pairaid.ui.sections.derived import age_text, draft_stage, draft_stage_months
 from pairaid.ui.sections.fields import NoteField, RadioField
 from pairaid.ui.sections.page import SectionPage
 
@@ -73,11 +73,12 @@ class DomainBox(QFrame):
         self.guidance.setVisible(shown)
         self.toggle.setText("Hide guidance" if shown else "Show guidance")
 
-    def set_stage(self, stage: str) -> None:
+    def set_stage(self, stage: str, months: int | None = None) -> None:
+        """Show the domain when it applies at this stage and (corrected) age in whole months."""
         question = self.domain.question_for(stage)
         self.question.setText(question)
         self.rating.set_description(f"{question} {self.guidance_text}")
-        self.setVisible(stage in self.domain.stages)
+        self.setVisible(vocab.domain_applies(self.domain.id, stage, months))
 
 
 class ObservationsPage(SectionPage):
@@ -105,23 +106,24 @@ class ObservationsPage(SectionPage):
                 self.boxes[domain.id] = box
                 self.bindings += [box.rating, box.note]
                 self.column.addWidget(box)
-        self._stage = ""
+        self._stage: tuple[str, int | None] = ("", None)
         self.after_refresh("")
 
     def after_refresh(self, path: str) -> None:
         stage = draft_stage(self.session)
-        if stage != self._stage:
-            self._stage = stage
+        months = draft_stage_months(self.session) if stage != "antenatal" else None
+        if (stage, months) != self._stage:
+            self._stage = (stage, months)
             for box in self.boxes.values():
-                box.set_stage(stage)
+                box.set_stage(stage, months)
             for group, heading in self.group_headings.items():
-                heading.setVisible(any(b.domain.group == group and stage in b.domain.stages
-                                       for b in self.boxes.values()))
-            self.stage_label.setText(f"Stage: {self.framework.label('stages', stage)}. "
-                                     "Only the areas that apply at this stage are shown.")
-        applicable = [d.id for d in self.framework.domains_for_stage(stage)]
+                heading.setVisible(any(b.domain.group == group and not b.isHidden() for b in self.boxes.values()))
+        age = f" ({age_text(self.session)})" if months is not None else ""
+        self.stage_label.setText(f"Stage: {self.framework.label('stages', stage)}{age}. "
+                                 "Only the areas that apply at this age are shown.")
+        applicable = [d for d in vocab.DOMAINS if vocab.domain_applies(d, stage, months)]
         seen = [d for d in applicable
-                if self.session.value(f"observations.{d}.rating", "not_observed") != "not_observed"]
+                if (self.session.value(f"observations.{d}.rating") or "not_observed") != "not_observed"]
         self.coverage.setText(f"Observed {len(seen)} of {len(applicable)} areas for this stage.")
 
     def visible_domains(self) -> list[str]:
