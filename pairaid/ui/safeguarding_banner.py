@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from pairaid.core.front_door import front_door_notice
+from pairaid.core.front_door import family_place, front_door_notice
 from pairaid.core.pathway import Pathway
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import EMERGENCY_RED, WHITE, heading_font
@@ -89,26 +89,24 @@ def _keep_place(widget: QWidget) -> None:
 
 class BannerSlot(QWidget):
     """The banner's place above the sections, as tall while the banner is down as when it is up: a calm line
-    with the front door's name and numbers stands in the same place until an indicator raises the banner."""
+    with the same words (where the family lives, the front door's name and numbers) stands in the same place
+    until an indicator raises the banner."""
 
     def __init__(self, banner: SafeguardingBanner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.banner = banner
-        door = banner.session.pathway.front_door
-        heading, body = banner_lines(door)
         self.calm = QFrame()
         self.calm.setObjectName("safeguarding-calm")
         calm_layout = QVBoxLayout(self.calm)
         calm_layout.setContentsMargins(14, 8, 14, 8)
-        self.calm_heading = QLabel(f"If you are worried about a child's safety, contact {door.name}")
+        self.calm_heading = QLabel()
         self.calm_heading.setFont(heading_font(self.calm_heading.font(), 1.2, bold=False))
-        self.calm_body = QLabel(body)
+        self.calm_body = QLabel()
         self.calm_body.setProperty("role", "hint")
         for label in (self.calm_heading, self.calm_body):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             calm_layout.addWidget(label)
-        self.calm.setAccessibleName(heading)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calm, 0, 0)
@@ -116,7 +114,21 @@ class BannerSlot(QWidget):
         for widget in (self.calm, banner):
             _keep_place(widget)
         banner.raised_changed.connect(self._raised)
+        banner.session.data_changed.connect(self._follow_words)  # after the banner's own update (connected first)
+        self._follow_words("")
         self._raised(banner.is_raised())
+
+    def _follow_words(self, path: str) -> None:
+        session = self.banner.session
+        place = family_place(session.pathway, session.value(POSTCODE)).place
+        who = "the front door" if place in ("outside", "shared") else session.pathway.front_door.name
+        heading = f"If you are worried about a child's safety, contact {who}"
+        body = self.banner.body.text()
+        if (heading, body) != (self.calm_heading.text(), self.calm_body.text()):
+            self.calm_heading.setText(heading)
+            self.calm_body.setText(body)
+            self.calm.setAccessibleName(heading)
+            self.calm.setAccessibleDescription(body)
 
     def _raised(self, raised: bool) -> None:
         self.calm.setVisible(not raised)

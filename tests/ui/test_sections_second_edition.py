@@ -180,3 +180,30 @@ def test_every_new_input_is_named_labelled_and_reached_by_tab(view, session) -> 
         view.go_to(section)
         assert_accessible(view.page(section))
     assert vocab.NEED_STATUSES[-2] == "no"
+
+
+@pytest.mark.parametrize(("postcode", "words"), [
+    ("B37 7AA", "This family lives outside Birmingham"),
+    ("B36 8AA", "split between Birmingham and a neighbouring area"),
+])
+def test_a_family_outside_the_area_or_in_a_shared_district_is_warned_on_screen_and_in_the_banner(
+        view, session, postcode, words) -> None:
+    start_on(view, "family")
+    tab_to("Postcode")
+    type_text(postcode)
+    family = view.page("family")
+    assert words in family.area_note.text()
+    assert words in family.postcode.editor.accessibleDescription()
+    assert any(words in w for w in session.outcome().warnings)
+    assert words in view.live_panel.text()
+    slot = view.banner_slot
+    assert words in slot.calm_body.text() and "contact the front door" in slot.calm_heading.text()
+    session.set_value("safeguarding.indicators", ["disclosure_of_harm"])
+    assert view.banner.isVisible() and words in view.banner.body.text()
+    assert view.banner.body.text().index(words) < view.banner.body.text().index(session.pathway.front_door.phone)
+
+
+def test_a_family_inside_the_area_gets_no_area_warning(view, session) -> None:
+    session.set_value("family.postcode", "B15 2TT")
+    assert view.page("family").area_note.text() == ""
+    assert "contact " + session.pathway.front_door.name in view.banner_slot.calm_heading.text()

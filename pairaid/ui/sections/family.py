@@ -7,6 +7,7 @@ import itertools
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from pairaid.core.front_door import area_line
 from pairaid.core.nhs_number import nhs_number_problem
 from pairaid.ui.sections.derived import age_text, draft_stage
 from pairaid.ui.sections.fields import YES_NO, Binding, ComboField, DateField, LineField, RadioField, SpinField
@@ -117,6 +118,14 @@ class FamilyPage(SectionPage):
         self.postcode = self.add(LineField(s, "family.postcode", "Postcode",
                                            hint="Used to find local services.",
                                            to_value=lambda t: t.strip().upper() or None))
+        # Outside the pathway's area, or in a district split with a neighbour: said at once, under the postcode,
+        # in the front-door module's words (one line kept for it, so the fields below do not jump).
+        self.area_note = QLabel()
+        self.area_note.setWordWrap(True)
+        self.area_note.setProperty("role", "problem")
+        self.area_note.setAccessibleName("Where the family lives")
+        self.area_note.setMinimumHeight(self.area_note.fontMetrics().lineSpacing())
+        self.column.addWidget(self.area_note)
         self.gp = self.add(LineField(s, "family.gp_practice", "GP practice"))
         self._sync_people()
         self.after_refresh("")
@@ -202,3 +211,7 @@ class FamilyPage(SectionPage):
         stage = self.framework.label("stages", draft_stage(self.session))
         self.stage_label.setText(f"Stage: {stage} — {age_text(self.session)}")
         self._show_nhs_ok(self.nhs_number.editor.text())
+        note = area_line(self.session.pathway, self.session.value("family.postcode")) or ""
+        if note != self.area_note.text():
+            self.area_note.setText(note)
+            self.postcode.set_description(" ".join(p for p in (note, "Used to find local services.") if p))
