@@ -56,7 +56,7 @@ class DraftSaver(Protocol):
 def path_words(path: str) -> str:
     """Undo text for a change made without words of its own: "family.carers.1.name" -> "change to carer 2 name"
     (input bindings give their label instead)."""
-    parts = []
+    parts: list[str] = []
     for part in split_path(path)[1:] or split_path(path):
         if isinstance(part, int):
             if parts:

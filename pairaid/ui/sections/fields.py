@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -155,16 +156,18 @@ class _ArrowsChoose(QObject):
         self.field = field
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or watched not in self.field.buttons:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
-        key = event.key()  # type: ignore[attr-defined]
-        if key not in _BACK_KEYS + _ON_KEYS or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # type: ignore[attr-defined]
+        if not isinstance(watched, QRadioButton) or watched not in self.field.buttons:
+            return False
+        key = event.key()
+        if key not in _BACK_KEYS + _ON_KEYS or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         if self.field.session.is_read_only():
             return True
         buttons = self.field.buttons
         step = -1 if key in _BACK_KEYS else 1
-        target = buttons[(buttons.index(watched) + step) % len(buttons)]  # type: ignore[arg-type]
+        target = buttons[(buttons.index(watched) + step) % len(buttons)]
         target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
         target.setChecked(True)
         return True
