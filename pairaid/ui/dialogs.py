@@ -46,6 +46,14 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
     return path or None
 
 
+def open_file(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
+    """A file to read, or None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
+    return path or None
+
+
 def choose_printer(parent: QWidget | None) -> QPrinter | None:
     """The system print dialog; the chosen printer, or None when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter

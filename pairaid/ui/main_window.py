@@ -20,9 +20,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from pairaid.ui import dialogs, record_actions
+from pairaid.ui import dialogs, record_actions, record_files, text_size
 from pairaid.ui.crash import log_failure
 from pairaid.ui.home import HomeView, RecordQuery, system_today
 from pairaid.ui.menus import build_menus
@@ -38,11 +38,11 @@ from pairaid.ui.record_actions import (
 from pairaid.ui.records import RecordSaver, search_records
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.startup_loader import Loader, Started, StartupLoader
-from pairaid.ui.text_size import apply_text_size, current_text_size
 from pairaid.ui.visit_page import VisitPage
 
 if TYPE_CHECKING:  # pydantic, SQLite and the visit screen are imported after the first paint
     import datetime as dt
+    from pathlib import Path
 
     from PySide6.QtGui import QCloseEvent, QShowEvent  # annotations only: each type costs PySide6 set-up time
 
@@ -61,13 +61,6 @@ log = logging.getLogger(__name__)
 # key -> (button text, factory or None while that place is not available); a factory gets the window.
 PlaceFactories = dict[str, tuple[str, Callable[["MainWindow"], QWidget] | None]]
 SPLITTER = "walkthrough"
-
-
-def _application() -> QApplication:
-    """The text size belongs to the application (every window and dialog), not to one window."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app
 
 
 class MainWindow(QMainWindow):
@@ -93,7 +86,8 @@ class MainWindow(QMainWindow):
         self._walkthrough: WalkthroughView | None = None
         self._summary_page: SummaryPage | None = None
         self._visit_page: VisitPage | None = None
-        self._restore_text_size()  # before anything is built, so sizes worked out from the text fit it
+        self.supervision_preview: record_files.Preview = record_files.supervision_preview  # replaceable in tests
+        text_size.restore(settings)  # before anything is built, so sizes worked out from the text fit it
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -108,7 +102,7 @@ class MainWindow(QMainWindow):
 
         self.menus = build_menus(self, self, {key: (text, factory is not None)
                                               for key, (text, factory) in self.places.items()},
-                                 current_text_size(_application()))
+                                 text_size.restore(settings))
         self.statusBar().showMessage("Opening the records…")
         self._restore_layout()
         self._update_actions()
@@ -278,19 +272,9 @@ class MainWindow(QMainWindow):
             walkthrough.splitter().setSizes([180, 700, 360])
         self._update_actions()
 
-    # Text size -------------------------------------------------------------------------------------
-
-    def _restore_text_size(self) -> None:
-        saved = self.settings.text_size()
-        if saved != current_text_size(_application()):
-            apply_text_size(_application(), saved)
-
     def set_text_size(self, percent: int) -> None:
         """View → Text size: applied to everything on screen at once, and kept for the next start."""
-        apply_text_size(_application(), percent)
-        self.menus.text_size_actions[percent].setChecked(True)
-        self.settings.set_text_size(percent)
-        self.settings.sync()
+        text_size.choose(self.settings, self.menus.text_size_actions, percent)
 
     # Layout memory ---------------------------------------------------------------------------------
 
@@ -441,18 +425,32 @@ class MainWindow(QMainWindow):
         if not self.summary_page.isAncestorOf(self.focusWidget()):
             self.summary_page.copy_combo.setFocus()
 
-    def _on_visit(self) -> bool:
+    def on_visit(self) -> bool:
         return self._visit_page is not None and self.stack.currentWidget() is self._visit_page
 
     def save_pdf(self) -> None:
-        if self._on_visit():
+        if self.on_visit():
             self.show_summary()
             self.summary_page.save_pdf()
 
     def print_summary(self) -> None:
-        if self._on_visit():
+        if self.on_visit():
             self.show_summary()
             self.summary_page.print_copy()
+
+    # Record files ----------------------------------------------------------------------------------
+
+    def export_for_supervision(self) -> Path | None:
+        """Record → Export for supervision: the preview of what leaves first, then a bundle without identifiers."""
+        return record_files.export_open_record(self, supervision=True)
+
+    def export_full_bundle(self) -> Path | None:
+        """Record → Export full bundle: the whole record, identifiers included, after saying so."""
+        return record_files.export_open_record(self, supervision=False)
+
+    def add_assessment_file(self, path: Path | None = None) -> str | None:
+        """Record → Add assessment file: checked, saved as a new draft and opened; its id, or None."""
+        return record_files.add_and_open(self, path)
 
     # State -----------------------------------------------------------------------------------------
 
@@ -466,7 +464,7 @@ class MainWindow(QMainWindow):
         self._visit_page.show_record(name, record_status(self._record) if is_open and self._record else None)
 
     def _update_actions(self) -> None:
-        on_visit = self._on_visit()
+        on_visit = self.on_visit()
         open_record = self.record_id() is not None
         final = can_amend(self._record)
         menus = self.menus
@@ -476,6 +474,9 @@ class MainWindow(QMainWindow):
         menus.finalise_action.setEnabled(on_visit and open_record and self._session is not None
                                         and not self._session.is_read_only())
         menus.amend_action.setEnabled(on_visit and final)
+        menus.supervision_action.setEnabled(on_visit and open_record)
+        menus.full_bundle_action.setEnabled(on_visit and open_record)
+        menus.add_file_action.setEnabled(not self._boot.failed)
         if self._walkthrough is not None:
             self._walkthrough.next_action.setEnabled(on_visit)
             self._walkthrough.previous_action.setEnabled(on_visit)

@@ -31,6 +31,9 @@ class MenuHost(Protocol):
     def show_summary(self) -> None: ...
     def finalise(self) -> bool: ...
     def amend(self) -> None: ...
+    def export_for_supervision(self) -> object: ...
+    def export_full_bundle(self) -> object: ...
+    def add_assessment_file(self) -> object: ...
     def show_place(self, key: str) -> None: ...
     def set_text_size(self, percent: int) -> None: ...
 
@@ -48,6 +51,9 @@ class Menus:
     summary_action: QAction
     finalise_action: QAction
     amend_action: QAction
+    supervision_action: QAction
+    full_bundle_action: QAction
+    add_file_action: QAction
     place_actions: dict[str, QAction] = field(default_factory=dict)
     text_size_actions: dict[int, QAction] = field(default_factory=dict)  # View → Text size, by percent
 
@@ -83,7 +89,7 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
     new_action = _action(window, file_menu, "&New visit", host.new_visit, [QKeySequence("Ctrl+N")])
     home_action = _action(window, file_menu, "&Home", host.go_home, [QKeySequence("Ctrl+H")])
     file_menu.addSeparator()
-    pdf_action = _action(window, file_menu, "Save summary as &PDF…", host.save_pdf, [QKeySequence("Ctrl+S")])
+    pdf_action = _action(window, file_menu, "Save summary as P&DF…", host.save_pdf, [QKeySequence("Ctrl+S")])
     print_action = _action(window, file_menu, "&Print summary…", host.print_summary, [QKeySequence("Ctrl+P")])
     file_menu.addSeparator()
     _action(window, file_menu, "&Quit", host.close, [QKeySequence("Ctrl+Q")])
@@ -104,6 +110,13 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
     record_menu = bar.addMenu("&Record")
     finalise_action = _action(window, record_menu, "&Finalise…", host.finalise)
     amend_action = _action(window, record_menu, "&Amend…", host.amend)
+    record_menu.addSeparator()
+    supervision_action = _action(window, record_menu, "Export for &supervision…", host.export_for_supervision)
+    supervision_action.setToolTip("A bundle without identifiers for your supervisor, after a preview of what leaves")
+    full_bundle_action = _action(window, record_menu, "Export full &bundle…", host.export_full_bundle)
+    full_bundle_action.setToolTip("The whole record, identifiers included, to move it to another pairaid")
+    add_file_action = _action(window, record_menu, "A&dd assessment file…", host.add_assessment_file)
+    add_file_action.setToolTip("Save a pairaid assessment file (JSON) as a new draft and open it")
 
     places_menu = bar.addMenu("&Places")
     place_actions: dict[str, QAction] = {}
@@ -112,4 +125,5 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
         action.setEnabled(available)
         place_actions[key] = action
     return Menus(edit_menu, go_menu, new_action, home_action, pdf_action, print_action, undo_action, redo_action,
-                 summary_action, finalise_action, amend_action, place_actions, text_size_actions)
+                 summary_action, finalise_action, amend_action, supervision_action, full_bundle_action,
+                 add_file_action, place_actions, text_size_actions)

@@ -9,10 +9,14 @@ captions) keep their size relative to the text, so they are scaled here; sizes w
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+if TYPE_CHECKING:
+    from pairaid.ui.settings import WindowSettings
 
 TEXT_SIZES = (100, 125, 150, 200)
 DEFAULT_TEXT_SIZE = 100
@@ -60,6 +64,30 @@ def apply_text_size(app: QApplication, percent: int) -> None:
             widget.setFont(scaled)
     for widget in app.allWidgets():  # re-styled hints reach the layouts only when asked again
         widget.updateGeometry()
+
+
+def _application() -> QApplication:
+    """The text size belongs to the application (every window and dialog), not to one window."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
+def restore(settings: WindowSettings) -> int:
+    """The size kept in settings, applied (before a window is built, so sizes worked out from the text fit);
+    returns it."""
+    saved = settings.text_size()
+    if saved != current_text_size(_application()):
+        apply_text_size(_application(), saved)
+    return saved
+
+
+def choose(settings: WindowSettings, actions: dict[int, QAction], percent: int) -> None:
+    """View → Text size: applied everywhere at once, ticked in the menu and kept for the next start."""
+    apply_text_size(_application(), percent)
+    actions[percent].setChecked(True)
+    settings.set_text_size(percent)
+    settings.sync()
 
 
 class _FontFollower(QObject):

@@ -96,3 +96,23 @@ def test_mnemonics_are_read_and_removed_as_qt_does() -> None:
     assert plain_text("Fish && chips") == "Fish & chips"
     assert mnemonic("Fish && &chips") == "c"
     assert mnemonic("No letter") is None
+
+
+def test_no_alt_letter_is_taken_twice_in_a_menu(qtbot, tmp_data_dir: Path, monkeypatch) -> None:
+    DialogLog().install(monkeypatch)
+    window = open_window(qtbot, tmp_data_dir)
+    window.new_visit()  # Go gains the section items
+    clashes: dict[str, list[str]] = {}
+    menus = [action.menu() for action in window.menuBar().actions()]
+    while menus:
+        menu = menus.pop()
+        letters: dict[str, list[str]] = {}
+        for action in menu.actions():
+            if action.menu() is not None:
+                menus.append(action.menu())
+            letter = mnemonic(action.text())
+            if letter:
+                letters.setdefault(letter, []).append(plain_text(action.text()))
+        clashes.update({f"{plain_text(menu.title())} {k}": v for k, v in letters.items() if len(v) > 1})
+    assert clashes == {}
+    close_window(window)
