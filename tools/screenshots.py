@@ -3,7 +3,7 @@
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
 
 A synthetic family (never a real person) is entered through the same session the inputs use, in a fresh
-temporary data folder. PNGs go to docs/screenshots/ by default.
+temporary data folder. PNGs go to docs/screenshots/ by default; the 40-text-200-* ones are at 200% text.
 """
 
 from __future__ import annotations
@@ -108,6 +108,15 @@ def main(argv: list[str]) -> int:
             window.show_place(key)
             if window.stack.currentWidget() is not window.visit_page:
                 snap(f"30-{key}")
+        # View → Text size at 200% (WCAG 1.4.4): the screens that once clipped at large text.
+        window.set_text_size(200)
+        window.open_record(window.home.record_ids()[1])
+        for section in ("observations", "summary"):
+            window.walkthrough.go_to(section)
+            snap(f"40-text-200-{section}")
+        window.go_home()
+        snap("40-text-200-home")
+        window.set_text_size(100)
         window.close()
         window.store.close()
     return 0
