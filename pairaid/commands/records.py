@@ -64,6 +64,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", choices=LEVELS, help="the level the reviewer suggests (with challenge)")
     p.add_argument("--sign-off", action="store_true", help="sign the record off")
 
+    p = actions.add_parser("key", help="this computer's signing key and its fingerprint, to give to colleagues")
+
+    p = actions.add_parser("trust", help="trust a colleague's signing key, after comparing fingerprints aloud")
+    p.add_argument("key", help="the colleague's public key (from `pairaid records key`) or a bundle they signed")
+    p.add_argument("--name", required=True, help="the colleague's name, as their bundles will show it")
+    p.add_argument("--fingerprint", default="",
+                   help="the fingerprint the colleague read aloud from their own `pairaid records key`")
+
     p = actions.add_parser("audit", help="what happened to a record")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
@@ -173,9 +181,40 @@ def _export(store: Any, args: argparse.Namespace) -> int:
 
 
 def _import(store: Any, args: argparse.Namespace) -> int:
+    sender = store.bundle_sender(args.file)
     record = store.import_bundle(args.file)
-    print(f"Imported record {record.id} (version {record.version}, {record.status}, "
-          f"{len(record.reviews)} review(s))")
+    if record.conflict_of:
+        print(f"Kept as a conflict: record {record.conflict_of} changed on this computer and in the bundle since "
+              f"they last met. The bundle's copy is {record.id}; nothing was overwritten. Resolve it in the app.")
+    else:
+        print(f"Imported record {record.id} (version {record.version}, {record.status}, "
+              f"{len(record.reviews)} review(s))")
+    print(f"Sender: {sender}" + ("" if sender.verified else " - its reviews do not count as sign-off"))
+    return 0
+
+
+def _key(store: Any, args: argparse.Namespace) -> int:
+    print(f"This computer's key fingerprint: {store.own_fingerprint()}")
+    print(f"Public key: {store.own_public_key()}")
+    print("Give the public key to a colleague, then read the fingerprint aloud to them (in person or by phone) "
+          "while they run `pairaid records trust`.")
+    return 0
+
+
+def _trust(store: Any, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pairaid.store.signing import fingerprint
+
+    given = Path(args.key)
+    key = store.bundle_public_key(given) if given.suffix == ".pairaid" or given.is_file() else args.key
+    shown = fingerprint(key)
+    if not args.fingerprint.strip():
+        print(f"Fingerprint of this key: {shown}\nAsk {args.name} to read theirs aloud from `pairaid records key`; "
+              f"if it is the same, run this again with --fingerprint \"{shown}\". Nothing was trusted yet.")
+        return 1
+    trusted = store.trust_key(key, name=args.name, fingerprint_said=args.fingerprint)
+    print(f"Trusted {trusted.name}'s key {trusted.fingerprint}: bundles they sign now show as verified.")
     return 0
 
 
@@ -199,4 +238,4 @@ def _audit(store: Any, args: argparse.Namespace) -> int:
 
 
 _ACTIONS = {"list": _list, "show": _show, "export": _export, "import": _import, "review": _review,
-            "audit": _audit}
+            "audit": _audit, "key": _key, "trust": _trust}

@@ -25,6 +25,8 @@ KINDS: frozenset[str] = frozenset(
         "imported",
         "reviewed",
         "signed_off",
+        "conflict_resolved",  # detail: conflict_id (the copy, now removed) and kept (this_computer | bundle)
+        "key_trusted",  # on no record: a colleague's public key was trusted (fingerprint)
     }
 )
 
@@ -49,8 +51,12 @@ DETAIL_KEYS: frozenset[str] = frozenset(
         "pathway_id",
         "pathway_version",
         "sha256",
-        "source",  # new | updated | reviews_merged (imports)
+        "source",  # new | updated | reviews_merged | conflict (imports)
         "reviews_added",
+        "conflict_id",
+        "kept",
+        "verified",  # bool: the bundle was signed by a trusted key
+        "fingerprint",  # of a public signing key
     }
 )
 

@@ -2,12 +2,18 @@
 
 Shape (JSON, UTF-8)::
 
-    {"format": "pairaid.bundle/1", "exported_at": ISO time, "app_version": "0.1.0", "deidentified": false,
+    {"format": "pairaid.bundle/2", "exported_at": ISO time, "app_version": "0.1.0", "deidentified": false,
      "pathway": {"id": "birmingham", "version": "2026.1"} | null,
      "record": {"id", "version", "status", "created_at", "updated_at", "finalised_at", "amendment_of",
-                "amended_by", "signed_off", "summary": {RecordSummary fields}, "data": {...}},
-     "outcome": {...} | null, "reviews": [{Review fields}],
-     "sha256": SHA-256 of the canonical JSON (pairaid.core.canonical) of everything above}
+                "amended_by", "signed_off", "summary": {RecordSummary fields}, "data": {...},
+                "content_sha": fingerprint of the identified record's content (what a review signs off),
+                "lineage": [{"version", "sha256"}: contents the sender's copy has had when exchanged]},
+     "outcome": {...} | null, "reviews": [{Review fields, with "content_sha" and "verified"}],
+     "sha256": SHA-256 of the canonical JSON (pairaid.core.canonical) of everything above,
+     "signature": {"public_key", "ed25519"} (pairaid.store.signing: the sender's key signs "sha256")}
+
+Bundles of format 1 (no lineage, fingerprints or signature) are still read: their reviews never count as
+sign-off and a changed copy of a record already held is kept as a conflict.
 
 A supervision bundle (`deidentified: true`) holds the output of pairaid.core.deidentify (the same
 de-identification as the supervision PDF) instead of the record's own data: initials, ages in weeks, no NHS
@@ -38,7 +44,8 @@ from pairaid.store.errors import BundleError
 from pairaid.store.models import Record, RecordSummary
 from pairaid.store.paths import remove_leftovers
 
-FORMAT = "pairaid.bundle/1"
+FORMAT = "pairaid.bundle/2"
+FORMATS = ("pairaid.bundle/1", FORMAT)  # what can be read
 SUFFIX = ".pairaid"
 TMP_GLOB = f".*{SUFFIX}.*.tmp"  # write_bundle's temporary files (pairaid.atomic's names)
 
@@ -61,10 +68,21 @@ def _record_id(value: str) -> str:
 
 RecordId = Annotated[str, AfterValidator(_record_id)]
 Version = Annotated[int, Field(ge=1, le=MAX_VERSION, strict=True)]
+Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class BundleLineage(_Model):
+    version: Version
+    sha256: Sha256
+
+
+class BundleSignature(_Model):
+    public_key: str = Field(max_length=100)
+    ed25519: str = Field(max_length=200)
 
 
 class BundleSummary(_Model):
@@ -90,6 +108,8 @@ class BundleRecord(_Model):
     signed_off: bool = False
     summary: BundleSummary
     data: dict[str, Any]
+    content_sha: Sha256 | None = None
+    lineage: list[BundleLineage] = []
 
 
 class BundleReview(_Model):
@@ -102,6 +122,8 @@ class BundleReview(_Model):
     comment: str
     suggested_level: vocab.Level | None = None
     signed_off: bool = False
+    content_sha: Sha256 | None = None
+    verified: bool = False
 
 
 class BundlePathway(_Model):
@@ -110,7 +132,7 @@ class BundlePathway(_Model):
 
 
 class Bundle(_Model):
-    format: Literal["pairaid.bundle/1"]
+    format: Literal["pairaid.bundle/1", "pairaid.bundle/2"]
     exported_at: datetime
     app_version: str
     deidentified: bool
@@ -119,6 +141,7 @@ class Bundle(_Model):
     outcome: dict[str, Any] | None = None
     reviews: list[BundleReview]
     sha256: str
+    signature: BundleSignature | None = None
 
     @model_validator(mode="after")
     def _one_record(self) -> Self:
@@ -133,8 +156,11 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def make_bundle(record: Record, *, supervision: bool = False, also_remove: Sequence[str] = ()) -> dict[str, Any]:
-    """The sealed bundle for `record`; `supervision` de-identifies it, also removing the words `also_remove`."""
+def make_bundle(record: Record, *, supervision: bool = False, also_remove: Sequence[str] = (),
+                content_sha: str | None = None, lineage: Sequence[tuple[int, str]] = ()) -> dict[str, Any]:
+    """The sealed bundle for `record` (not yet signed); `supervision` de-identifies it, also removing the words
+    `also_remove`. `content_sha` is the fingerprint a review of this record signs off; `lineage` the
+    (version, sha256) of the contents this record has had when exchanged before."""
     data, outcome = record.data, record.outcome
     reviews = [{**asdict(r), "at": r.at.isoformat()} for r in record.reviews]
     summary = {
@@ -160,6 +186,8 @@ def make_bundle(record: Record, *, supervision: bool = False, also_remove: Seque
             "created_at": _iso(record.created_at), "updated_at": _iso(record.updated_at),
             "finalised_at": _iso(record.finalised_at), "amendment_of": record.amendment_of,
             "amended_by": record.amended_by, "signed_off": record.signed_off, "summary": summary, "data": data,
+            "content_sha": content_sha,
+            "lineage": [] if supervision else [{"version": v, "sha256": sha} for v, sha in lineage],
         },
         "outcome": outcome,
         "reviews": reviews,
@@ -211,10 +239,10 @@ def read_bundle(path: Path) -> Bundle:
             raise BundleError(f"{path}: the bundle is incomplete (cut short, perhaps while copying); "
                               "export it again") from None
         raise BundleError(f"{path}: not a pairaid bundle ({str(exc).removeprefix(f'{path}: ')})") from None
-    if not isinstance(value, dict) or value.get("format") != FORMAT:
+    if not isinstance(value, dict) or value.get("format") not in FORMATS:
         raise BundleError(f"{path}: not a pairaid bundle (no \"format\": \"{FORMAT}\")")
     sealed = value.get("sha256")
-    body = {k: v for k, v in value.items() if k != "sha256"}
+    body = {k: v for k, v in value.items() if k not in ("sha256", "signature")}
     try:
         intact = isinstance(sealed, str) and sha256_hex(body) == sealed
     except (TypeError, ValueError, RecursionError):

@@ -21,7 +21,7 @@ from pairaid.store.errors import StoreError, StoreFullError, StoreLockedError, S
 from pairaid.store.guard import classify, classify_os, damaged
 from pairaid.store.opening import COMPANIONS, backup_database, inspect_database
 from pairaid.store.paths import database_path, ensure_private_dir, make_private_file, remove_leftovers
-from pairaid.store.rows import now
+from pairaid.store.rows import content_fingerprint_of_text, now
 from pairaid.store.schema import MIGRATION_NAMES
 
 if TYPE_CHECKING:  # imported where used: opening an up-to-date database needs neither (start-up)
@@ -72,6 +72,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
     conn.row_factory = sqlite3.Row  # every part of the store reads columns by name
+    # Used by the v3 migration to fingerprint records made before it (see pairaid.store.schema).
+    conn.create_function("pairaid_content_sha", 2, content_fingerprint_of_text, deterministic=True)
     try:
         conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, for every connection
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

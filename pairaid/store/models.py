@@ -87,12 +87,13 @@ class RecordInfo:
     safeguarding: bool
     amendment_of: str | None  # the final record this draft or final corrects
     amended_by: str | None  # the amendment that supersedes this record (status "amended")
-    signed_off: bool
+    signed_off: bool  # a verified review signed off this final record's current content
     deidentified: bool  # imported from a supervision bundle: no identifiers held
+    conflict_of: str | None = None  # a copy from a bundle that diverged from this record: resolve_conflict
 
     @property
     def read_only(self) -> bool:
-        return self.status != "draft" or self.deidentified
+        return self.status != "draft" or self.deidentified or self.conflict_of is not None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,6 +107,8 @@ class Review:
     comment: str
     suggested_level: str | None
     signed_off: bool
+    content_sha: str | None = None  # the fingerprint of the content reviewed
+    verified: bool = True  # made here, or from a bundle signed by a trusted key
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -118,6 +121,7 @@ class Record(RecordInfo):
     finalised_at: datetime | None = None
     pathway_id: str | None = None
     pathway_version: str | None = None
+    content_sha: str | None = None  # see RecordInfo.signed_off
 
 
 @dataclass(frozen=True, kw_only=True)

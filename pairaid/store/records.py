@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import uuid
 from typing import TYPE_CHECKING, Any
 
 from pairaid.store import rows
 from pairaid.store.audit import check_event
 from pairaid.store.connection import StoreBase
-from pairaid.store.errors import RecordNotFound, RecordReadOnly, StoreError, VersionConflict
+from pairaid.store.errors import AmendmentExists, RecordNotFound, RecordReadOnly, StoreError, VersionConflict
 from pairaid.store.models import AuditEvent, Record, RecordInfo, RecordSummary
 from pairaid.store.reviews import read_reviews
 
@@ -32,21 +33,26 @@ class RecordsPart(StoreBase):
         return self._create(data, summary=summary, amendment_of=None)
 
     def _create(self, data: dict[str, Any], *, summary: RecordSummary, amendment_of: str | None) -> RecordInfo:
-        now = rows.now()
-        with self._write() as conn:
-            record_id = self._new_id(data.get("id") if isinstance(data, dict) else None)
-            body = rows.encode({**data, "id": record_id})
-            conn.execute(
-                "INSERT INTO records (id, version, status, created_at, updated_at, baby_name, name_key, "
-                "nhs_number, visit_date, contact_type, suggested_level, final_level, urgent, safeguarding, "
-                "amendment_of) VALUES (?, 1, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record_id, now, now, *rows.summary_values(summary), amendment_of),
-            )
-            conn.execute("INSERT INTO record_bodies (record_id, data) VALUES (?, ?)", (record_id, body))
-            detail = {"version": 1, "amendment_of": amendment_of} if amendment_of else {"version": 1}
-            self._event(record_id, "created", detail, now)
+        with self._write():
+            record_id = self._insert_draft(data, summary=summary, amendment_of=amendment_of)
         log.info("record %s created", record_id)
         return self.info(record_id)
+
+    def _insert_draft(self, data: dict[str, Any], *, summary: RecordSummary, amendment_of: str | None) -> str:
+        """Insert a new draft inside the caller's write transaction; return its id."""
+        now = rows.now()
+        record_id = self._new_id(data.get("id") if isinstance(data, dict) else None)
+        body = rows.encode({**data, "id": record_id})
+        self._conn.execute(
+            "INSERT INTO records (id, version, status, created_at, updated_at, baby_name, name_key, "
+            "nhs_number, visit_date, contact_type, suggested_level, final_level, urgent, safeguarding, "
+            "amendment_of) VALUES (?, 1, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record_id, now, now, *rows.summary_values(summary), amendment_of),
+        )
+        self._conn.execute("INSERT INTO record_bodies (record_id, data) VALUES (?, ?)", (record_id, body))
+        detail = {"version": 1, "amendment_of": amendment_of} if amendment_of else {"version": 1}
+        self._event(record_id, "created", detail, now)
+        return record_id
 
     def _new_id(self, wanted: Any) -> str:
         if isinstance(wanted, str):
@@ -68,7 +74,7 @@ class RecordsPart(StoreBase):
         with self._write() as conn:
             cursor = conn.execute(
                 f"UPDATE records SET version = version + 1, updated_at = ?, {rows.SUMMARY_SET} "
-                "WHERE id = ? AND version = ? AND status = 'draft' AND deidentified = 0",
+                "WHERE id = ? AND version = ? AND status = 'draft' AND deidentified = 0 AND conflict_of IS NULL",
                 (rows.now(), *rows.summary_values(summary), record_id, expected_version),
             )
             if cursor.rowcount != 1:
@@ -79,10 +85,13 @@ class RecordsPart(StoreBase):
     def _refuse(self, record_id: str, expected_version: int) -> None:
         """Raise why a versioned write to `record_id` cannot happen."""
         row = self._conn.execute(
-            "SELECT version, status, deidentified FROM records WHERE id = ?", (record_id,)
+            "SELECT version, status, deidentified, conflict_of FROM records WHERE id = ?", (record_id,)
         ).fetchone()
         if row is None:
             raise RecordNotFound(record_id)
+        if row["conflict_of"]:
+            raise RecordReadOnly(record_id, "a copy from a bundle that conflicts with this computer's record "
+                                 f"{row['conflict_of']}: resolve the conflict (keep one of the two)")
         if row["status"] != "draft" or row["deidentified"]:
             raise RecordReadOnly(record_id, "a de-identified supervision copy" if row["deidentified"]
                                  else row["status"])
@@ -91,7 +100,7 @@ class RecordsPart(StoreBase):
     # Reading ---------------------------------------------------------------------------------------
 
     def info(self, record_id: str) -> RecordInfo:
-        row = self._conn.execute(f"SELECT {rows.INFO_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
+        row = self._conn.execute(f"SELECT {rows.INFO_COLUMNS} FROM records r WHERE id = ?", (record_id,)).fetchone()
         if row is None:
             raise RecordNotFound(record_id)
         return rows.info(row)
@@ -109,6 +118,7 @@ class RecordsPart(StoreBase):
             finalised_at=rows.parse_time(row["finalised_at"]),
             pathway_id=row["pathway_id"],
             pathway_version=row["pathway_version"],
+            content_sha=row["content_sha"],
             data=json.loads(row["data"]),
             outcome=json.loads(row["outcome"]) if row["outcome"] else None,
             reviews=read_reviews(self._conn, record_id),
@@ -163,20 +173,24 @@ class RecordsPart(StoreBase):
         now = rows.now()
         with self._write() as conn:
             row = conn.execute(
-                "SELECT version, status, deidentified, amendment_of FROM records WHERE id = ?", (record_id,)
+                "SELECT version, status, deidentified, amendment_of, conflict_of FROM records WHERE id = ?",
+                (record_id,)
             ).fetchone()
             if row is None or row["version"] != expected_version or row["status"] != "draft" \
-                    or row["deidentified"]:
+                    or row["deidentified"] or row["conflict_of"]:
                 self._refuse(record_id, expected_version)
             amendment_of = row["amendment_of"]
+            outcome_data = outcome.model_dump(mode="json")
             conn.execute(
                 "UPDATE record_bodies SET data = ?, outcome = ? WHERE record_id = ?",
-                (rows.encode(data), rows.encode(outcome.model_dump(mode="json")), record_id),
+                (rows.encode(data), rows.encode(outcome_data), record_id),
             )
             conn.execute(
                 f"UPDATE records SET version = version + 1, updated_at = ?, {rows.SUMMARY_SET}, "
-                "finalised_at = ?, pathway_id = ?, pathway_version = ?, status = 'final' WHERE id = ?",
-                (now, *rows.summary_values(summary), now, pathway_id, pathway_version, record_id),
+                "finalised_at = ?, pathway_id = ?, pathway_version = ?, status = 'final', content_sha = ? "
+                "WHERE id = ?",
+                (now, *rows.summary_values(summary), now, pathway_id, pathway_version,
+                 rows.content_fingerprint(json.loads(rows.encode(data)), outcome_data), record_id),
             )
             new_version = expected_version + 1
             self._event(record_id, "level_suggested",
@@ -200,20 +214,33 @@ class RecordsPart(StoreBase):
 
     def amend(self, record_id: str) -> RecordInfo:
         """A new draft correcting a final record (linked by `amendment_of`); the final record stays as it was
-        until the amendment is finalised, then becomes "amended". An amendment already open is returned."""
-        info = self.info(record_id)
-        if info.status != "final" or info.deidentified:
-            raise StoreError(
-                f"record {record_id} is {info.status}; only a final record of this computer can be amended"
-            )
-        open_draft = self._conn.execute(
-            f"SELECT {rows.INFO_COLUMNS} FROM records WHERE amendment_of = ? AND status = 'draft'", (record_id,)
-        ).fetchone()
-        if open_draft:
-            return rows.info(open_draft)
-        record = self.load(record_id)
-        data = {key: value for key, value in record.data.items() if key != "id"}
-        return self._create(data, summary=rows.summary_of(info), amendment_of=record_id)
+        until the amendment is finalised, then becomes "amended". The amendment already open is returned.
+
+        A final record has one amendment at most: the check and the insert are one transaction, and a trigger
+        refuses a second (from another window, process or bundle) with AmendmentExists."""
+        with self._write():
+            info = self.info(record_id)
+            if info.status != "final" or info.deidentified:
+                raise StoreError(
+                    f"record {record_id} is {info.status}; only a final record of this computer can be amended"
+                )
+            existing = self._conn.execute(
+                f"SELECT {rows.INFO_COLUMNS} FROM records r WHERE amendment_of = ?", (record_id,)
+            ).fetchone()
+            if existing and existing["status"] == "draft":
+                return rows.info(existing)
+            if existing:
+                raise AmendmentExists(record_id, existing["id"])
+            record = self.load(record_id)
+            data = {key: value for key, value in record.data.items() if key != "id"}
+            try:
+                new_id = self._insert_draft(data, summary=rows.summary_of(info), amendment_of=record_id)
+            except sqlite3.IntegrityError as exc:
+                if "already has an amendment" in str(exc):
+                    raise AmendmentExists(record_id, None) from None
+                raise
+        log.info("record %s created to amend %s", new_id, record_id)
+        return self.info(new_id)
 
     # Audit -----------------------------------------------------------------------------------------
 

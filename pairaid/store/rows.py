@@ -10,14 +10,18 @@ from typing import Any
 from pairaid.core.nhs_number import normalise_nhs_number
 from pairaid.store.models import RecordInfo, RecordSummary, search_key
 
-# The columns of a RecordInfo, in the order SELECTs name them.
-INFO_COLUMNS = (
-    "id, version, status, created_at, updated_at, baby_name, nhs_number, visit_date, contact_type, "
-    "suggested_level, final_level, urgent, safeguarding, amendment_of, amended_by, signed_off, deidentified"
+_STORED = ("id", "version", "status", "created_at", "updated_at", "baby_name", "nhs_number", "visit_date",
+           "contact_type", "suggested_level", "final_level", "urgent", "safeguarding", "amendment_of", "amended_by",
+           "deidentified", "conflict_of")
+# Signed off: a final record with a verified review that signed off exactly its current content. A review of
+# other content (an earlier draft, a different copy) or from an unverified sender never counts.
+_SIGNED_OFF = (
+    "(r.status = 'final' AND r.content_sha IS NOT NULL AND EXISTS (SELECT 1 FROM reviews v WHERE "
+    "v.record_id = r.id AND v.signed_off = 1 AND v.verified = 1 AND v.content_sha = r.content_sha)) AS signed_off"
 )
-RECORD_COLUMNS = ", ".join(f"r.{c.strip()}" for c in INFO_COLUMNS.split(",")) + (
-    ", r.finalised_at, r.pathway_id, r.pathway_version, b.data, b.outcome"
-)
+# The columns of a RecordInfo, for a query that names the records table `r`.
+INFO_COLUMNS = ", ".join(f"r.{c}" for c in _STORED) + ", " + _SIGNED_OFF
+RECORD_COLUMNS = INFO_COLUMNS + ", r.finalised_at, r.pathway_id, r.pathway_version, r.content_sha, b.data, b.outcome"
 
 # The searchable columns a RecordSummary sets, in the order summary_values gives them.
 SUMMARY_SET = (
@@ -68,7 +72,20 @@ def info_fields(row: sqlite3.Row) -> dict[str, Any]:
         "amended_by": row["amended_by"],
         "signed_off": bool(row["signed_off"]),
         "deidentified": bool(row["deidentified"]),
+        "conflict_of": row["conflict_of"],
     }
+
+
+def content_fingerprint(data: Any, outcome: Any) -> str:
+    """SHA-256 of a record's content: its data and outcome as canonical JSON (the same on every computer)."""
+    from pairaid.core.canonical import sha256_hex  # here: importing pydantic with the store slows start-up
+
+    return sha256_hex({"data": data, "outcome": outcome})
+
+
+def content_fingerprint_of_text(data: str, outcome: str | None) -> str:
+    """content_fingerprint of a stored body (registered in SQLite as pairaid_content_sha)."""
+    return content_fingerprint(json.loads(data), json.loads(outcome) if outcome else None)
 
 
 def info(row: sqlite3.Row) -> RecordInfo:

@@ -6,6 +6,9 @@ Released schema versions (one fixture database each in tests/fixtures/db):
   v1  0001_records        records + record_bodies + reviews + audit, with read-only guards for final records
   v2  0002_search_index   history search walks one index holding every searched column (no row lookups
                           for non-matching records): the "no match" search over 100,000 records 34 -> 16 ms
+  v3  0003_fingerprints   content fingerprints (a review signs off the content it saw), exchange lineage
+                          (telling a newer bundle from a divergent one), conflict copies, one amendment per
+                          final record enforced by a trigger, trusted signing keys
 
 Never edit a released migration; add a new step, bump SCHEMA_VERSION, and commit a fixture for it.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 MIGRATION_SET = "pairaid"
 
 # The tables every pairaid database has (used to tell our database from another program's).
-OUR_TABLES = frozenset({"records", "record_bodies", "reviews", "audit"})
+OUR_TABLES = frozenset({"records", "record_bodies", "reviews", "audit"})  # in every version
 
 
 _V1: tuple[str, ...] = (
@@ -139,8 +142,68 @@ _V2: tuple[str, ...] = (
     "DROP INDEX records_updated",
 )
 
+# v3. `pairaid_content_sha(data, outcome)` is registered on every connection (pairaid.store.connection): the
+# SHA-256 of the canonical JSON of a record's data and outcome, computed here for records made before v3.
+_V3: tuple[str, ...] = (
+    # The fingerprint a review signs off: a final record's own content (or, for a de-identified supervision copy,
+    # the fingerprint of the identified record it was made from, as its bundle states).
+    "ALTER TABLE records ADD COLUMN content_sha TEXT",
+    # A copy brought in from a bundle that changed along with this computer's record since they last met: kept
+    # beside the record (never over it) until the user resolves the conflict.
+    "ALTER TABLE records ADD COLUMN conflict_of TEXT REFERENCES records(id)",
+    "ALTER TABLE reviews ADD COLUMN content_sha TEXT",
+    # 1: made on this computer, or brought by a bundle signed by a trusted colleague's key. Only a verified
+    # review of the record's current content counts as sign-off. Reviews held before v3 keep counting.
+    "ALTER TABLE reviews ADD COLUMN verified INTEGER NOT NULL DEFAULT 1",
+    """
+    CREATE TABLE record_lineage (
+        record_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (record_id, sha256)
+    )
+    """,
+    """
+    CREATE TABLE trusted_keys (
+        fingerprint TEXT PRIMARY KEY,
+        public_key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    )
+    """,
+    """
+    UPDATE records SET content_sha = (
+        SELECT pairaid_content_sha(b.data, b.outcome) FROM record_bodies b WHERE b.record_id = records.id
+    ) WHERE status <> 'draft'
+    """,
+    """
+    UPDATE reviews SET content_sha = (
+        SELECT r.content_sha FROM records r WHERE r.id = reviews.record_id AND r.version = reviews.record_version
+    )
+    """,
+    "CREATE INDEX records_amendment_of ON records(amendment_of) WHERE amendment_of IS NOT NULL",
+    """
+    CREATE TRIGGER records_one_amendment BEFORE INSERT ON records
+            WHEN NEW.amendment_of IS NOT NULL
+                 AND EXISTS (SELECT 1 FROM records WHERE amendment_of = NEW.amendment_of)
+            BEGIN SELECT RAISE(ABORT, 'pairaid: this final record already has an amendment'); END
+    """,
+    """
+    CREATE TRIGGER records_one_amendment_update BEFORE UPDATE OF amendment_of ON records
+            WHEN NEW.amendment_of IS NOT NULL
+                 AND EXISTS (SELECT 1 FROM records WHERE amendment_of = NEW.amendment_of AND id <> NEW.id)
+            BEGIN SELECT RAISE(ABORT, 'pairaid: this final record already has an amendment'); END
+    """,
+    """
+    CREATE TRIGGER records_final_fingerprint BEFORE UPDATE OF content_sha, conflict_of ON records
+            WHEN OLD.status <> 'draft'
+            BEGIN SELECT RAISE(ABORT, 'pairaid: a final record cannot change; amend it instead'); END
+    """,
+)
+
 # Each migration's statements, in order (pairaid.store.migrations registers them).
-STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (("0001_records", _V1), ("0002_search_index", _V2))
+STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("0001_records", _V1), ("0002_search_index", _V2), ("0003_fingerprints", _V3))
 
 # Every migration name in order; a database naming one we do not know was written by a newer pairaid.
 MIGRATION_NAMES: tuple[str, ...] = tuple(name for name, _statements in STEPS)

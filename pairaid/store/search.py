@@ -51,7 +51,7 @@ class SearchPart(StoreBase):
         if date_to:
             where.append("visit_date <= ?")
             params.append(str(date_to))
-        sql = f"SELECT {rows.INFO_COLUMNS} FROM records"
+        sql = f"SELECT {rows.INFO_COLUMNS} FROM records r"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY updated_at DESC LIMIT ?"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pairaid.store import BundleError, Store
+from pairaid.store import BundleError, RecordReadOnly, Store
 from tests.store.helpers import assess, summary, visit
 
 IDENTIFIERS = ("Zoë", "Brontë", "محمد", "943 476 5919", "9434765919", "B15 2TT", "07700 900123",
@@ -36,7 +36,8 @@ def test_round_trip_to_another_computer(store: Store, other: Store, tmp_path: Pa
     original = store.load(record_id)
     assert imported.data == original.data and imported.outcome == original.outcome
     assert (imported.status, imported.version, imported.pathway_id) == ("final", 2, "birmingham")
-    assert [r.id for r in imported.reviews] == [r.id for r in original.reviews] and imported.signed_off
+    assert [r.id for r in imported.reviews] == [r.id for r in original.reviews]
+    assert not imported.signed_off, "a sign-off from a sender whose key was never trusted does not count"
     assert not imported.deidentified
     assert other.search(text="zoe")[0].id == record_id
 
@@ -91,6 +92,7 @@ def test_a_resealed_bundle_with_bad_content_is_refused(store: Store, other: Stor
     path = store.export_bundle(final_record(store), tmp_path / "b")
     bundle = json.loads(path.read_text("utf-8"))
     bundle["record"]["data"]["contact"]["type"] = "sometime"
+    bundle.pop("signature", None)  # a forger cannot sign
     bundle["sha256"] = sha256_hex({k: v for k, v in bundle.items() if k != "sha256"})
     path.write_text(json.dumps(bundle), "utf-8")
     with pytest.raises(BundleError, match=r"contact\.type"):
@@ -147,15 +149,40 @@ def test_a_newer_draft_replaces_an_older_local_draft(store: Store, other: Store,
     assert updated.version == 2 and updated.data["strengths"] == ["stable_home"]
 
 
-def test_same_version_with_different_content_is_refused(store: Store, other: Store, tmp_path: Path) -> None:
+def test_both_sides_changed_since_they_met_keeps_both_as_a_conflict(store: Store, other: Store,
+                                                                    tmp_path: Path) -> None:
+    """Divergent import: the version numbers say nothing (here the bundle is even "newer"); the fingerprints of
+    the content both last had show both sides changed, so neither overwrites the other."""
+    data = visit()
+    info = store.create_draft(data, summary=summary(data))
+    other.import_bundle(store.export_bundle(info.id, tmp_path / "v1"))
+    version = store.save_draft(info.id, {**data, "strengths": ["stable_home"]}, 1, summary=summary(data))
+    store.save_draft(info.id, {**data, "strengths": ["stable_home", "family_network"]}, version,
+                     summary=summary(data))
+    other.save_draft(info.id, {**data, "strengths": ["sure_start"]}, 1, summary=summary(data))
+    copy = other.import_bundle(store.export_bundle(info.id, tmp_path / "v3"))
+    assert copy.conflict_of == info.id and copy.id != info.id and copy.read_only
+    assert copy.data["strengths"] == ["stable_home", "family_network"]
+    assert other.load(info.id).data["strengths"] == ["sure_start"]  # this computer's work is untouched
+    assert [c.id for c in other.conflicts()] == [copy.id]
+    assert other.import_bundle(tmp_path / "v3.pairaid").id == copy.id  # the same bundle again: no second copy
+    with pytest.raises(RecordReadOnly, match="conflicts"):
+        other.save_draft(copy.id, data, copy.version, summary=summary(data))
+    kept = other.resolve_conflict(copy.id, keep="bundle")
+    assert kept.id == info.id and kept.data["strengths"] == ["stable_home", "family_network"]
+    assert other.conflicts() == [] and kept.version == 3
+    assert [e.kind for e in other.audit(info.id)][-1] == "conflict_resolved"
+
+
+def test_a_conflict_resolved_in_favour_of_this_computer(store: Store, other: Store, tmp_path: Path) -> None:
     data = visit()
     info = store.create_draft(data, summary=summary(data))
     other.import_bundle(store.export_bundle(info.id, tmp_path / "v1"))
     store.save_draft(info.id, {**data, "strengths": ["stable_home"]}, 1, summary=summary(data))
-    other.save_draft(info.id, {**data, "strengths": ["family_network"]}, 1, summary=summary(data))
-    with pytest.raises(BundleError, match="different contents"):
-        other.import_bundle(store.export_bundle(info.id, tmp_path / "v2"))
-    assert other.load(info.id).data["strengths"] == ["family_network"]
+    other.save_draft(info.id, {**data, "strengths": ["sure_start"]}, 1, summary=summary(data))
+    copy = other.import_bundle(store.export_bundle(info.id, tmp_path / "v2"))
+    assert other.resolve_conflict(copy.id, keep="this_computer").data["strengths"] == ["sure_start"]
+    assert other.conflicts() == [] and other.search(text="zoe")[0].id == info.id
 
 
 def test_supervision_bundle_removes_hand_marked_words_and_keeps_a_short_reference(store: Store,

@@ -85,7 +85,11 @@ def test_open_bundle_challenge_sign_off_and_see_it_on_the_practitioners_side(
             "Łukasz Wójcik", "challenge", "specialist", True)
         assert review.comment.endswith("perinatal team — Şükrü")
 
-    # The practitioner opens the returned bundle; after reopening their store the review shows on the record.
+    # The practitioner trusted the supervisor's key once, after comparing fingerprints aloud (else the sign-off
+    # comes from an "unverified sender" and does not count); the returned bundle then signs the record off.
+    with Store.open(tmp_path / "supervisor") as supervisor:
+        practitioner.trust_key(supervisor.own_public_key(), name="Łukasz Wójcik",
+                               fingerprint_said=supervisor.own_fingerprint())
     practitioner.import_bundle(returned)
     practitioner.close()
     with Store.open(tmp_path / "practitioner") as again:
