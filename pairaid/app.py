@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from pairaid.ui import dialogs
+    from pairaid.ui import dialogs, signals
     from pairaid.ui.style import STYLE_ARGUMENTS, apply_style
 
     existing = QApplication.instance()
@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     window.load_failed.connect(lambda: app.exit(1))  # prepare or the loader has already said why in a dialog
     window.loaded.connect(window.restore_last_record)
     window.show()
+    signals.close_on_stop_signals(app)  # SIGINT/SIGTERM close the window (saving its record), then quit
     code = app.exec()
     window.close_store()
     log.info("stopped")
