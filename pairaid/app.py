@@ -110,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     window.load_failed.connect(lambda: app.exit(1))  # prepare or the loader has already said why in a dialog
     window.loaded.connect(window.restore_last_record)
     window.show()
-    signals.close_on_stop_signals(app)  # SIGINT/SIGTERM close the window (saving its record), then quit
+    restore_signals = signals.close_on_stop_signals(app)  # SIGINT/SIGTERM: close the window (saving), quit
     code = app.exec()
+    restore_signals()
     window.close_store()
     log.info("stopped")
     return int(code)

@@ -179,6 +179,10 @@ class BundlesPart(KeysPart, RecordsPart, StoreBase):
                 return row["id"]  # this conflict is already held
         copy_id = str(uuid.uuid4())
         self._insert_imported(bundle, copy_id, summary, body_sha, conflict_of=rec.id)
+        # The copy's history, so that taking it into the record (resolve_conflict) keeps what it grew from.
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO record_lineage (record_id, sha256, version) VALUES (?, ?, ?)",
+            [(copy_id, e.sha256, e.version) for e in rec.lineage] + [(copy_id, body_sha, rec.version)])
         self._event(copy_id, "created", {"version": rec.version, "source": "conflict"})
         log.warning("record %s: a bundle's copy conflicts with this computer's; kept as %s", rec.id, copy_id)
         return copy_id

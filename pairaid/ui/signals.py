@@ -17,6 +17,10 @@ from PySide6.QtWidgets import QApplication
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
+# What an installation needs kept alive for as long as the app runs: were the write end garbage-collected, its
+# socket would close and the read end would look readable (end of file) at once.
+_alive: list[object] = []
+
 
 def close_on_stop_signals(app: QApplication) -> Callable[[], None]:
     """Close every window and quit `app` on SIGINT or SIGTERM; return a function undoing this (for tests)."""
@@ -29,13 +33,19 @@ def close_on_stop_signals(app: QApplication) -> Callable[[], None]:
 
     def stop() -> None:
         try:
-            reader.recv(64)  # drain: one stop is enough however many signals came
+            received = reader.recv(64)  # drain: one stop is enough however many signals came
         except BlockingIOError:
             return
+        if not any(byte in (int(sig) for sig in STOP_SIGNALS) for byte in received):
+            if not received:  # the other end closed: nothing more can come
+                notifier.setEnabled(False)
+            return  # another signal Python handles (SIGALRM, SIGCHLD...): not a request to stop
         app.closeAllWindows()  # each window's closeEvent saves its record
         app.quit()
 
     notifier.activated.connect(stop)
+    kept = (reader, writer, notifier, stop)
+    _alive.append(kept)
 
     def undo() -> None:
         notifier.setEnabled(False)
@@ -45,5 +55,7 @@ def close_on_stop_signals(app: QApplication) -> Callable[[], None]:
             signal.signal(sig, handler)
         reader.close()
         writer.close()
+        if kept in _alive:
+            _alive.remove(kept)
 
     return undo

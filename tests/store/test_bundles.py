@@ -172,6 +172,9 @@ def test_both_sides_changed_since_they_met_keeps_both_as_a_conflict(store: Store
     assert kept.id == info.id and kept.data["strengths"] == ["stable_home", "family_network"]
     assert other.conflicts() == [] and kept.version == 3
     assert [e.kind for e in other.audit(info.id)][-1] == "conflict_resolved"
+    store.save_draft(info.id, {**data, "strengths": ["family_network"]}, 3, summary=summary(data))
+    assert other.import_bundle(store.export_bundle(info.id, tmp_path / "v4")).data["strengths"] == \
+        ["family_network"], "after taking the bundle's copy, the sender's next change is an update, not a conflict"
 
 
 def test_a_conflict_resolved_in_favour_of_this_computer(store: Store, other: Store, tmp_path: Path) -> None:
