@@ -44,7 +44,8 @@ def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> 
     lines.append("")
     lines.append("Why:")
     for reason in outcome.reasons:
-        lines.append(_wrap(f"[{reason.rule}, {reason.level}] {reason.text}", "  - "))
+        # rule ids are for files (--json); a person reads the level's name and the reason's own words
+        lines.append(_wrap(f"{pathway.levels.get(reason.level).label}: {reason.text}", "  - "))
         if reason.prompt:
             lines.append(_wrap(f"Next: {reason.prompt}", "      "))
     if outcome.services:

@@ -104,12 +104,13 @@ def _provisional(facts: Facts, rules: RuleSet, level: str) -> tuple[bool, str | 
     if facts.coverage == 0:
         return True, (
             f"Provisional: 0 of {len(facts.applicable)} areas observed, so there is not enough observed yet to rely "
-            "on this level. Observe the relationship first; to finalise, write why in decision.provisional_reason."
+            "on this level. Observe the relationship first; to finalise now, say in the Decision section why this "
+            "level can be relied on."
         )
     return True, (
         f"Provisional: {facts.coverage} of {len(facts.applicable)} areas observed (at least {needed} needed at "
-        "this stage). Observe more of the relationship before relying on this level; to finalise, write why in "
-        "decision.provisional_reason."
+        "this stage). Observe more of the relationship before relying on this level; to finalise now, say in the "
+        "Decision section why this level can be relied on."
     )
 
 

@@ -41,7 +41,8 @@ def test_readable_output_names_level_and_reasons(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Suggested level: Specialist" in result.stdout
     assert "URGENT" in result.stdout
-    assert "self_harm_risk" in result.stdout
+    assert "Specialist: The parent's answers suggest thoughts of self-harm" in result.stdout
+    assert "self_harm_risk" not in result.stdout  # rule ids are for --json, never for a person to read
 
 
 def test_safeguarding_puts_the_front_door_first(tmp_path: Path) -> None:
