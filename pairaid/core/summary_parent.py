@@ -99,7 +99,7 @@ class ParentBuilder:
         if self.protective:
             kept = {id(c) for c in self.addressees}
             others = [c.name for c in assessment.family.carers if c.name and id(c) not in kept]
-            others += [str(getattr(m, "name", "") or "") for m in getattr(assessment.family, "household", None) or []]
+            others += [m.name for m in assessment.family.household if m.name]
         hidden = [s for s in pathway.services if is_sensitive(s)]
         names = [run for s in hidden for name in (s.name, s.provider) if name for run in _word_runs(name)]
         self.clean = _NameRemover([n for n in others if n.strip()], names)
@@ -170,7 +170,7 @@ class ParentBuilder:
     def agreed(self, services: list[Service]) -> Section | None:
         d = self.a.decision
         blocks: list[Block] = []
-        today = self.clean(getattr(d, "action_taken", None))
+        today = self.clean(d.action_taken)
         if self.self_harm and today:
             blocks.append(Rows(rows=[Row(label="What we agreed for today", value=today)]))
         steps = self.clean(d.next_steps)

@@ -12,7 +12,6 @@ The supervision copy is this copy passed through one `Deidentifier` (pairaid.cor
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from pairaid.core import vocab
 from pairaid.core.assessment import Assessment, Carer
@@ -152,12 +151,10 @@ class ReferralBuilder:
                 return "In pregnancy"
             return f"In pregnancy, about {weeks(gestation_weeks(baby.due_date, on))} at the visit"
         text = f"{weeks(age_in_weeks(baby.date_of_birth, on))} at the visit"
+        both = self.a.age_text()
         months = self.a.age_months
-        if months is not None and months >= 3:
-            text = f"{months} months ({text})"
-        corrected = getattr(self.a, "corrected_age_months", None)
-        if isinstance(corrected, int) and corrected != months:
-            text += f", corrected {corrected} months"
+        if both and ((months or 0) >= 3 or self.a.corrected_age_months is not None):
+            text = f"{both} ({text})"
         return text
 
     def family(self) -> Section:
@@ -168,8 +165,8 @@ class ReferralBuilder:
         if not self.deid:
             pairs.append(("Date of birth" if born else "Due date", self.day(baby.date_of_birth or baby.due_date)))
         pairs.append(("Age", self.baby_age()))
-        if baby.born_before_37_weeks:
-            gestation = getattr(baby, "gestation_weeks", None)
+        if baby.born_before_37_weeks or (baby.gestation_weeks or 40) < 37:
+            gestation = baby.gestation_weeks
             pairs.append(("Born early", f"at {gestation} weeks" if gestation else "before 37 weeks"))
         if not self.deid:
             pairs += [("NHS number", baby.nhs_number), ("Postcode", fam.postcode), ("GP practice", fam.gp_practice)]
@@ -243,7 +240,7 @@ class ReferralBuilder:
             pairs.append(("Final level", final))
         else:
             pairs.append(("Final level", self.level(o.final_level) + " (as suggested)"))
-        reason_text = self.t(getattr(self.a.decision, "provisional_reason", None))
+        reason_text = self.t(self.a.decision.provisional_reason)
         if o.provisional:
             pairs.append(("Why provisional", reason_text or "no reason given yet"))
         if o.urgent:
@@ -261,7 +258,7 @@ class ReferralBuilder:
         if concerns:
             blocks.append(Table(title="Areas of concern in the relationship", columns=["Area", "Rating", "Notes"],
                                 rows=concerns, widths=[3, 2, 7]))
-        done = self.t(getattr(self.a.decision, "action_taken", None))
+        done = self.t(self.a.decision.action_taken)
         blocks.append(Rows(rows=[Row(label="What was done today", value=done)]) if done
                       else Para(text="What was done today: not recorded.", tone="note"))
         notes = [w for w in o.warnings if not self._shown_elsewhere(w)]
@@ -289,13 +286,11 @@ class ReferralBuilder:
             lines.append(f"GAD-2 total {m.gad2.total} of 6{positive}")
         if not lines:
             return [Para(text="Mood screens: none done at this visit.", tone="note")]
-        who = self.mood_subject()
-        return [Bullets(title="Mood screens" + (f" ({who})" if who else ""), items=lines)]
+        return [Bullets(title=f"Mood screens ({self.mood_subject()})", items=lines)]
 
-    def mood_subject(self) -> str | None:
-        subject = self.a.mood.subject
-        names = {"birthing_parent": "the parent who gave birth", "other_parent": "the other parent"}
-        return names.get(str(subject), self.t(str(subject)) if subject else None)
+    def mood_subject(self) -> str:
+        return {"birthing_parent": "the parent who gave birth", "other_parent": "the other parent"}[
+            self.a.mood.subject]
 
     def concern_rows(self) -> list[list[str]]:
         rows = []
@@ -407,14 +402,13 @@ class ReferralBuilder:
             return status.replace("_", " ")
 
     def household(self) -> list[Block]:
-        members: list[Any] = list(getattr(self.a.family, "household", None) or [])
+        members = self.a.family.household
         if not members:
             return [Para(text="Others living there: not recorded.", tone="note")]
         items = []
         for m in members:
-            parts = [self.t(getattr(m, "name", None)), self.t(getattr(m, "relationship", None)),
-                     getattr(m, "age", None)]
-            items.append(", ".join(str(p) for p in parts if p) or "someone (no details recorded)")
+            parts = [self.t(m.name), self.t(m.relationship), m.age]
+            items.append(", ".join(p for p in parts if p) or "someone (no details recorded)")
         return [Bullets(title="Others living there", items=items)]
 
     def next_steps(self) -> Section:

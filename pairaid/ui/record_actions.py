@@ -101,6 +101,17 @@ def finalise(store: Store, pathway: Pathway, record_id: str, version: int, data:
                       override_explanation(pathway, draft.level, decision.override_level or draft.level,
                                            problem is not None and problem.kind == "safeguarding"))
         return NotFinalised(go_to="decision")
+    from pairaid.core.finalising import finalise_problems
+
+    # What summaries.md asks before a record is final: the ask and what was done today when urgent or
+    # statutory, the reason a provisional level is relied on, consent and the basis for sharing. Shown without
+    # the field paths (those are for files and the command line).
+    missing = [p.split(": ", 1)[-1] for p in finalise_problems(assessment, outcome)]
+    if missing:
+        lines = "\n".join(f"• {line[0].upper()}{line[1:]}" for line in missing)
+        prompts.error("Not ready to finalise", f"Put these right in the Decision section, then finalise again:"
+                                               f"\n\n{lines}")
+        return NotFinalised(go_to="decision")
     final = pathway.levels.get(outcome.final_level).label
     if not prompts.confirm(
             "Finalise this assessment?",

@@ -118,8 +118,11 @@ def test_new_reasons_name_their_inputs(needs: dict[str, Any], rule: str, words: 
 
 # Finalising ------------------------------------------------------------------------------------------
 
+CONSENTED = {"family_agrees": "yes", "sharing_basis": "consent", "family_told": True}
+
+
 def _problems(**sections: Any) -> list[str]:
-    a = build(visit(**sections))
+    a = build(visit(**{"consent": CONSENTED, **sections}))
     return finalise_problems(a, evaluate(a, default_rules(), strict=False))
 
 
@@ -146,9 +149,21 @@ def test_an_observed_outcome_needs_nothing_more() -> None:
 )
 def test_urgent_or_statutory_needs_the_action_taken(sections: dict[str, Any]) -> None:
     found = _problems(**sections)
-    assert [p.split(":")[0] for p in found] == ["decision.action_taken"]
-    done = {**sections, "decision": {"action_taken": "Phoned the front door at 11:20; referral agreed"}}
+    assert [p.split(":")[0] for p in found] == ["decision.action_taken", "decision.selected_services"]
+    done = {**sections, "decision": {"action_taken": "Phoned the front door at 11:20; referral agreed",
+                                     "selected_services": ["cass"]}}
     assert _problems(**done) == []
+
+
+@pytest.mark.parametrize(
+    ("consent", "field"),
+    [({}, "consent.sharing_basis"), ({"sharing_basis": "consent", "family_agrees": "not_asked"}, "consent.family_agrees"),
+     ({"sharing_basis": "consent", "family_agrees": "no"}, "consent.family_agrees")],
+)
+def test_consent_and_the_basis_for_sharing_are_recorded_before_finalising(consent: dict[str, Any],
+                                                                          field: str) -> None:
+    assert [p.split(":")[0] for p in _problems(observations=observed(3), consent=consent)] == [field]
+    assert _problems(observations=observed(3), consent={"sharing_basis": "safeguarding"}) == []
 
 
 def test_a_refused_override_is_a_finalise_problem() -> None:

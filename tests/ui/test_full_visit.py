@@ -117,6 +117,9 @@ def test_full_visit_from_the_keyboard(qtbot, tmp_data_dir: Path, tmp_path: Path,
     type_text("Seen with the family nurse twice this week; warmth much better with support.")
     tab_to("Next steps")
     type_text("Review at 6-8 weeks.")
+    # Consent and the basis for sharing are recorded before a record can be final.
+    session.set_values({"consent.family_agrees": "yes", "consent.sharing_basis": "consent",
+                        "consent.family_told": True}, "Consent")
     log.answers.append(True)
     tab_to("Finalise the record")
     press(Qt.Key.Key_Space)

@@ -43,13 +43,16 @@ def store(tmp_data_dir: Path):
     opened.close()
 
 
+CONSENTED = {"family_agrees": "yes", "sharing_basis": "consent", "family_told": True}
+
+
 def _draft(store: Store, data: dict) -> tuple[str, int]:
     info = store.create_draft(data, summary=RecordSummary.from_draft(data))
     return info.id, info.version
 
 
 def test_a_complete_visit_is_finalised_after_one_question_and_can_then_be_amended(store, pathway) -> None:
-    data = visit(observations=observed(5))
+    data = visit(observations=observed(5), consent=CONSENTED)
     record_id, version = _draft(store, data)
     answers = Answers()
     result = record_actions.finalise(store, pathway, record_id, version, store.load(record_id).data, answers)
@@ -64,7 +67,7 @@ def test_a_complete_visit_is_finalised_after_one_question_and_can_then_be_amende
 
 
 def test_saying_no_changes_nothing(store, pathway) -> None:
-    record_id, version = _draft(store, visit(observations=observed(5)))
+    record_id, version = _draft(store, visit(observations=observed(5), consent=CONSENTED))
     result = record_actions.finalise(store, pathway, record_id, version, store.load(record_id).data,
                                      Answers(replies=[False]))
     assert result == NotFinalised() and store.load(record_id).status == "draft"
@@ -89,6 +92,20 @@ def test_a_lowered_level_without_a_reason_sends_the_practitioner_to_the_decision
     result = record_actions.finalise(store, pathway, record_id, version, data, answers)
     assert result == NotFinalised(go_to="decision")
     assert answers.errors[0][0] == "Lowering the level needs a reason"
+
+
+def test_what_summaries_need_is_asked_for_before_finalising_in_plain_words(store, pathway) -> None:
+    data = visit(observations=observed(5), mood={"epds": {"total": 12, "self_harm_item": 1}})
+    record_id, version = _draft(store, data)
+    answers = Answers()
+    result = record_actions.finalise(store, pathway, record_id, version, data, answers)
+    assert result == NotFinalised(go_to="decision") and answers.questions == []
+    title, text = answers.errors[0]
+    assert title == "Not ready to finalise"
+    for words in ("write what was done today", "select the service you are asking to act", "basis for sharing"):
+        assert words in text, words
+    assert "decision." not in text and "consent." not in text, "no field paths on screen"
+    assert store.load(record_id).status == "draft"
 
 
 def test_a_draft_is_not_amended(store) -> None:
