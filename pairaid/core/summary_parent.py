@@ -11,15 +11,15 @@ of the practitioner's words. Help at any hour comes from the pathway's `national
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from pairaid.core.assessment import Assessment, Carer
 from pairaid.core.deidentify import Deidentifier
 from pairaid.core.framework import Framework, load_framework
+from pairaid.core.front_door import national_lines
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway, Service
 from pairaid.core.summary_document import Block, Bullets, Para, Row, Rows, Section
-from pairaid.core.summary_text import contact_text, is_sensitive, long_date, sentence
+from pairaid.core.summary_text import contact_text, long_date, outside_area, sentence
 
 # Needs a parent copy may name. The others (domestic abuse, drugs or alcohol, a child removed, social care...)
 # stay out: a paper copy left at home can be read by the person the parent needs protecting from.
@@ -100,7 +100,7 @@ class ParentBuilder:
             kept = {id(c) for c in self.addressees}
             others = [c.name for c in assessment.family.carers if c.name and id(c) not in kept]
             others += [m.name for m in assessment.family.household if m.name]
-        hidden = [s for s in pathway.services if is_sensitive(s)]
+        hidden = [s for s in pathway.services if s.is_sensitive]
         names = [run for s in hidden for name in (s.name, s.provider) if name for run in _word_runs(name)]
         self.clean = _NameRemover([n for n in others if n.strip()], names)
 
@@ -194,7 +194,7 @@ class ParentBuilder:
         out = []
         for service_id in self.a.decision.selected_services:
             service = self.p.service(service_id)
-            if service is not None and service.level != "statutory" and not is_sensitive(service):
+            if service is not None and service.level != "statutory" and not service.is_sensitive:
                 out.append(service)
         return out
 
@@ -220,22 +220,11 @@ class ParentBuilder:
         return Section(id="services", heading="Services for you", blocks=blocks) if blocks else None
 
     def outside_area(self) -> bool:
-        # A district shared with a neighbour is not "outside": pairaid.core.front_door words that case.
-        from pairaid.core.front_door import family_place
+        return outside_area(self.p, self.a.family.postcode)
 
-        return family_place(self.p, self.a.family.postcode).place == "outside"
-
-    def any_hour(self) -> Section | None:
-        national: Any = getattr(self.p, "national", None)
-        rows = []
-        if national is not None:
-            labels = {"urgent_mental_health": "If you feel you cannot cope, or think about harming yourself",
-                      "emergency": "In an emergency"}
-            for key, text in national.model_dump().items():
-                if isinstance(text, str) and text.strip():
-                    rows.append(Row(label=labels.get(key, key.replace("_", " ").capitalize()), value=text))
-        if not rows:
-            return None
+    def any_hour(self) -> Section:
+        """Where to get help at any hour: the pathway's own words for every family in England."""
+        rows = [Row(label=label, value=text) for label, text in national_lines(self.p)]
         return Section(id="any_hour", heading="Help at any hour", blocks=[Rows(rows=rows)])
 
     def contact_us(self) -> Section | None:

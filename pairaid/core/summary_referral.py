@@ -17,6 +17,7 @@ from pairaid.core import vocab
 from pairaid.core.assessment import Assessment, Carer
 from pairaid.core.deidentify import Deidentifier
 from pairaid.core.framework import GROUPS, Framework, load_framework
+from pairaid.core.front_door import front_door_notice
 from pairaid.core.outcome import Outcome
 from pairaid.core.pathway import Pathway, Service
 from pairaid.core.screens import GAD2_POSITIVE_AT
@@ -99,31 +100,16 @@ class ReferralBuilder:
     # page 1 --------------------------------------------------------------------------------------------------
 
     def safeguarding_box(self) -> Section | None:
+        """The front door's notice (pairaid.core.front_door, as on the banner) with the indicators recorded."""
         if not self.statutory:
             return None
-        door = self.p.front_door
-        lines: list[str] = []
-        if self.outside_area():
-            lines.append(f"This family lives outside {self.p.pathway.area.name}: contact the children's services "
-                         "front door of the family's own local authority.")
-        lines.append(f"{door.name}: {door.phone}")
-        if door.out_of_hours:
-            lines.append(f"Out of hours: {door.out_of_hours}")
-        lines.append(f"Emergency (a child in immediate danger): {door.emergency}")
-        if door.follow_up:
-            lines.append(door.follow_up)
+        notice = front_door_notice(self.p, self.a.family.postcode)
+        lines = notice.all_lines()
         indicators = [self.label("safeguarding_indicators", i) for i in self.a.safeguarding.indicators]
         if indicators:
             lines.append("Recorded: " + "; ".join(indicators) + ".")
-        title = ("Safeguarding: contact the front door now" if self.o.safeguarding
-                 else "Statutory level: share with children's social care")
+        title = notice.heading if self.o.safeguarding else "Statutory level: share with children's social care"
         return Section(id="safeguarding", heading="Safeguarding", blocks=[Alert(title=title, lines=lines)])
-
-    def outside_area(self) -> bool:
-        # A district shared with a neighbour is not "outside": pairaid.core.front_door words that case.
-        from pairaid.core.front_door import family_place
-
-        return family_place(self.p, self.a.family.postcode).place == "outside"
 
     def about(self) -> Section:
         c = self.a.contact

@@ -9,8 +9,6 @@ from pairaid.core.pathway import Pathway, Service
 
 NOT_RECORDED = "Not recorded"
 CHECK_BEFORE_REFERRING = "check before referring"
-# A service serving one of these needs is sensitive: never on the parent copy (assessment.md §9).
-SENSITIVE_NEEDS = frozenset({"domestic_abuse", "substance_misuse", "safeguarding", "previous_child_removed"})
 
 
 def long_date(day: dt.date | None) -> str:
@@ -48,9 +46,11 @@ def not_recorded_line(what: str, missing: Iterable[str]) -> str | None:
     return f"{what}: {', '.join(items)}." if items else None
 
 
-def is_sensitive(service: Service) -> bool:
-    """Never printed on the parent copy: marked sensitive by the pathway, or serving a sensitive need."""
-    return bool(getattr(service, "sensitive", False)) or bool(SENSITIVE_NEEDS & set(service.needs))
+def outside_area(pathway: Pathway, postcode: str | None) -> bool:
+    """The family's postcode district is outside the pathway's area, or split with a neighbour (check which)."""
+    from pairaid.core.front_door import family_place
+
+    return family_place(pathway, postcode).place in ("outside", "shared")
 
 
 def contact_text(service: Service) -> str | None:

@@ -255,3 +255,75 @@ def test_unknown_copy_is_refused() -> None:
     assessment = make(visit_data())
     with pytest.raises(ValueError, match="copy must be one of"):
         build_summary(assessment, outcome_for(assessment, PATHWAY), PATHWAY, "draft", None)  # type: ignore[arg-type]
+
+
+def test_help_at_any_hour_comes_from_the_pathways_national_block() -> None:
+    pathway = PATHWAY.model_copy(deep=True)
+    pathway.national.urgent_mental_health = "Ring 111, option 2, at any hour (from the pathway file)"
+    assessment = make(visit_data())
+    text = build_summary(assessment, outcome_for(assessment, pathway), pathway, "parent", None, MADE_ON).plain_text()
+    assert "Ring 111, option 2, at any hour (from the pathway file)" in text
+    assert pathway.national.emergency in text
+
+
+def self_harm() -> dict[str, Any]:
+    data = visit_data()
+    data["mood"]["epds"] = {"total": 14, "self_harm_item": 1}
+    data["parent_voice"]["wants_help"] = "no"
+    data["decision"]["action_taken"] = "You and I rang your GP together; they will call you back by 5pm today."
+    return data
+
+
+def test_after_self_harm_risk_the_parent_copy_gives_todays_plan_never_no_help() -> None:
+    text = doc_for(self_harm(), "parent").plain_text()
+    assert "What we agreed for today: You and I rang your GP together; they will call you back by 5pm today." in text
+    assert "did not want extra help" not in text
+
+
+def test_referral_prints_what_was_done_today_and_the_urgency() -> None:
+    text = doc_for(self_harm(), "referral").plain_text()
+    assert "What was done today: You and I rang your GP together" in text
+    assert "Urgent: same-day action needed" in text
+    assert "EPDS total 14 of 30; self-harm item 1 of 3" in text
+
+
+def test_a_provisional_level_says_how_much_was_observed_and_why() -> None:
+    data = minimal()
+    data["observations"] = {"warmth": {"rating": "no_concern"}}
+    data["decision"] = {"provisional_reason": "Baby asleep all visit; seen feeding well at clinic on Monday"}
+    for copy_kind in ("referral", "supervision"):
+        text = doc_for(data, copy_kind).plain_text()
+        assert re.search(r"Provisional: 1 of \d+ areas observed", text), copy_kind
+        assert "Why provisional: Baby asleep all visit; seen feeding well at clinic on Monday" in text
+
+
+def test_household_and_asked_needs_are_printed() -> None:
+    data = visit_data()
+    data["family"]["household"] = [{"name": "Şükrü Öztürk", "relationship": "lodger", "age": "30 years"},
+                                   {"relationship": "sibling", "age": "3 years"}]
+    data["needs"] = {n: {"status": "no"} for n in ("housing", "financial_hardship")}
+    text = doc_for(data, "referral").plain_text()
+    assert "Others living there\nŞükrü Öztürk, lodger, 30 years\nsibling, 3 years" in text
+    assert "Asked about other needs: none of these." in text
+    sup = doc_for(data, "supervision").plain_text()
+    assert "Ş.Ö., lodger, 30 years" in sup and "Öztürk" not in sup
+
+
+def test_an_out_of_area_family_carries_the_warning() -> None:
+    from pairaid.pathway.loading import assess_with_pathway
+
+    pathway = PATHWAY.model_copy(deep=True)
+    pathway.pathway.area.postcode_districts = ["B15"]
+    data = with_safeguarding(visit_data())
+    data["family"]["postcode"] = "CV1 2AA"
+    assessment = make(data)
+    outcome = assess_with_pathway(assessment, pathway)
+    referral = build_summary(assessment, outcome, pathway, "referral", None, MADE_ON)
+    box = " ".join(referral.sections[0].blocks[0].lines)  # type: ignore[union-attr]
+    assert "This family may live outside Testshire: contact the children's services front door" in box
+    assert "district CV1 is outside Testshire" in referral.plain_text()
+    data["safeguarding"] = {"indicators": []}
+    data["needs"]["domestic_abuse"] = {"status": "no"}
+    assessment = make(data)
+    parent = build_summary(assessment, assess_with_pathway(assessment, pathway), pathway, "parent", None, MADE_ON)
+    assert "may only be for families living in Testshire" in parent.plain_text()
