@@ -1,4 +1,4 @@
-"""`pairaid records list|show|export|import|review|audit`: the records database without a screen.
+"""`pairaid records add|list|show|export|import|review|audit`: the records database without a screen.
 
 For supervisors and tests: `--data-dir DIR` works before the command (global) or after it.
 """
@@ -47,11 +47,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="record id (the first 8 characters are enough)")
     p.add_argument("--json", action="store_true", help="the whole record as JSON")
 
+    p = actions.add_parser("add", help="save an assessment file as a record (a draft, or finalised)")
+    p.add_argument("file", help="assessment JSON file (pairaid.assessment/1), or - for standard input")
+    p.add_argument("--finalise", action="store_true",
+                   help="finalise it through the same checks as the app (the ask and what was done today when "
+                   "urgent or statutory, the reason for a provisional level, consent and the basis for sharing)")
+    p.add_argument("--pathway", metavar="FILE", help="pathway file (default: the bundled Birmingham pathway)")
+
     p = actions.add_parser("export", help="write a .pairaid bundle of one record")
     p.add_argument("id")
     p.add_argument("file", help="bundle file to write (.pairaid is added when missing)")
     p.add_argument("--supervision", action="store_true",
-                   help="leave out identifiers: initials, age in weeks, no NHS number, postcode or phone numbers")
+                   help="leave out identifiers: initials for names, ages instead of dates, no NHS number, postcode, "
+                   "address, phone number or email")
+    p.add_argument("--also-remove", action="append", default=[], metavar="WORD",
+                   help="with --supervision: a word or name to remove too (a neighbour, a relative); repeat for each")
 
     p = actions.add_parser("import", help="read a .pairaid bundle (checks its SHA-256 seal)")
     p.add_argument("file")
@@ -174,8 +184,37 @@ def _show(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _add(store: Any, args: argparse.Namespace) -> int:
+    """Save a file as a draft, or finalise it through the checks the app makes."""
+    from pairaid.commands.common import load_assessment_file
+    from pairaid.core.finalising import finalise_problems
+    from pairaid.pathway.loading import assess_with_pathway, load_pathway_for_cli
+    from pairaid.store import RecordSummary
+
+    assessment = load_assessment_file(args.file)
+    pathway = load_pathway_for_cli(args.pathway)
+    outcome = assess_with_pathway(assessment, pathway, strict=False)
+    if args.finalise:
+        problems = finalise_problems(assessment, outcome)
+        if problems:
+            raise CliError(f"{args.file}: not finalised; put these right first (nothing was saved):\n  "
+                           + "\n  ".join(problems))
+    data = assessment.model_dump(mode="json")
+    info = store.create_draft(data, summary=RecordSummary.from_draft(data, outcome))
+    if not args.finalise:
+        print(f"Saved as a draft: record {info.id}")
+        return 0
+    store.finalise(info.id, info.version, assessment, assess_with_pathway(assessment, pathway),
+                   pathway_id=pathway.pathway.id, pathway_version=pathway.pathway.version)
+    print(f"Saved and finalised: record {info.id}")
+    return 0
+
+
 def _export(store: Any, args: argparse.Namespace) -> int:
-    path = store.export_bundle(_record_id(store, args.id), args.file, supervision=args.supervision)
+    if args.also_remove and not args.supervision:
+        raise CliError("--also-remove is for a supervision bundle; add --supervision")
+    path = store.export_bundle(_record_id(store, args.id), args.file, supervision=args.supervision,
+                               also_remove=args.also_remove)
     print(f"Wrote {path}" + (" (supervision copy, no identifiers)" if args.supervision else ""))
     return 0
 
@@ -237,5 +276,5 @@ def _audit(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-_ACTIONS = {"list": _list, "show": _show, "export": _export, "import": _import, "review": _review,
+_ACTIONS = {"add": _add, "list": _list, "show": _show, "export": _export, "import": _import, "review": _review,
             "audit": _audit, "key": _key, "trust": _trust}

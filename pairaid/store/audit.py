@@ -27,6 +27,7 @@ KINDS: frozenset[str] = frozenset(
         "signed_off",
         "conflict_resolved",  # detail: conflict_id (the copy, now removed) and kept (this_computer | bundle)
         "key_trusted",  # on no record: a colleague's public key was trusted (fingerprint)
+        "safe_to_take_home",  # the practitioner confirmed the parent copy is safe for this parent to take home
     }
 )
 
