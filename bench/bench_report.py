@@ -3,7 +3,8 @@ TTF, medians measured in the same run (target: at most 2x).
 
 Both write a file to the same temporary folder, in the same warm process (fonts registered once, as in the
 app). "Typical": the synthetic family of tests/report/fixtures with two carers (a Vietnamese and an Arabic
-name). Also shown: the same family with names in all five scripts, and a 20,000-character note.
+name). Also shown: the same family with names in all five scripts, a 20,000-character note, and notes of
+100,000 and 1,000,000 characters (fewer repeats), whose ratio to each other shows the layout is linear.
 
 `--no-accel` measures as if the optional C accelerator `rl_accel` were not installed (reportlab then uses its
 pure-Python fallbacks); it speeds both sides, so the ratio barely moves.
@@ -56,7 +57,7 @@ def minimal_two_pages(path: Path) -> None:
 
 def interleaved_medians(fn: Callable[[], object], floor: Callable[[], object], repeat: int = 40) -> tuple[float, float]:
     """Medians of `fn` and `floor` run turn about, so a noisy neighbour slows both alike."""
-    for _ in range(3):
+    for _ in range(3 if repeat > 3 else 1):
         fn()
         floor()
     a: list[float] = []
@@ -79,10 +80,13 @@ def main() -> None:
     data = json.loads((FIXTURES / "visit.json").read_text(encoding="utf-8"))
     typical = copy.deepcopy(data)
     typical["family"]["carers"] = typical["family"]["carers"][:2]
-    long_note = copy.deepcopy(data)
-    long_note["observations"]["noticing_cues"]["note"] = ("Settles when held close; evenings are hardest. " * 450)[
-        :20_000
-    ]
+    def with_note(characters: int) -> dict:
+        raw = copy.deepcopy(typical)
+        text = "Settles when held close; evenings are hardest. "
+        raw["observations"]["noticing_cues"]["note"] = (text * (characters // len(text) + 1))[:characters]
+        return raw
+
+    long_note = with_note(20_000)
 
     def case(raw: dict) -> tuple:
         assessment = parse_assessment(raw, today=TODAY)
@@ -104,18 +108,23 @@ def main() -> None:
         def floor() -> None:
             minimal_two_pages(out / "floor.pdf")
 
-        for name, raw, copy_kind in [
-            ("typical referral copy", typical, "referral"),
-            ("referral copy, names in five scripts", data, "referral"),
-            ("parent copy", typical, "parent"),
-            ("referral copy with a 20,000-character note", long_note, "referral"),
+        seconds: dict[int, float] = {}
+        for name, raw, copy_kind, repeat in [
+            ("typical referral copy", typical, "referral", 40),
+            ("referral copy, names in five scripts", data, "referral", 40),
+            ("parent copy", typical, "parent", 40),
+            ("referral copy with a 20,000-character note", long_note, "referral", 40),
+            ("referral copy with a 100,000-character note", with_note(100_000), "referral", 3),
+            ("referral copy with a 1,000,000-character note", with_note(1_000_000), "referral", 3),
         ]:
             assessment, outcome = case(raw)
 
             def render(a=assessment, o=outcome, k=copy_kind) -> None:
                 render_summary(a, o, pathway, k, out / "summary.pdf", "Duty clinician", TODAY)
 
-            value, floor_value = interleaved_medians(render, floor)
+            value, floor_value = interleaved_medians(render, floor, repeat)
+            if "character note" in name:
+                seconds[len(raw["observations"]["noticing_cues"]["note"])] = value
             report(
                 name,
                 value,
@@ -123,6 +132,8 @@ def main() -> None:
                 floor_value,
                 target_ratio=2.0 if name.startswith("typical") else None,
             )
+        ratio = seconds[1_000_000] / seconds[100_000]
+        print(f"1,000,000 against 100,000 characters: {ratio:.1f}x the time for 10x the text (linear: about 10x)")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,11 @@ def main() -> None:
         "discussed_with": "Named nurse for safeguarding",
     }
     data["consent"]["sharing_basis"] = "safeguarding"
-    data["decision"]["selected_services"] = ["front-door", "calm-minds", "little-steps"]
+    data["family"]["carers"] = data["family"]["carers"][:3]
+    data["family"]["household"] = [{"relationship": "sibling", "age": "3 years"}]
+    data["decision"]["selected_services"] = ["front-door", "calm-minds"]
+    data["decision"]["action_taken"] = ("Phoned the front door at 11:20 and spoke to the duty social worker; a Request "
+                                        "for Support follows today.")
     assessment = parse_assessment(data, today=dt.date(2026, 11, 26))
     outcome = assess_with_pathway(assessment, pathway)
     copies = [("referral", "Duty social worker, Testshire Children's Front Door"),
@@ -41,7 +45,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for kind, recipient in copies:
             pdf = Path(folder) / f"{kind}.pdf"
-            render_summary(assessment, outcome, pathway, kind, pdf, recipient, dt.date(2026, 11, 26))
+            # As from a finalised record (a draft says DRAFT on every page); the practitioner has confirmed the
+            # parent copy is safe for this parent to take home.
+            render_summary(assessment, outcome, pathway, kind, pdf, recipient, dt.date(2026, 11, 26), final=True,
+                           safe_to_take_home=True, also_remove=["the hub"] if kind == "supervision" else ())
             for old in HERE.glob(f"{kind}-page-*.png"):
                 old.unlink()
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(HERE / f"{kind}-page")], check=True)

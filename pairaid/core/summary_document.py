@@ -36,6 +36,7 @@ class Rows(BaseModel):
     title: str | None = None
     flag: str | None = Field(default=None, description="a warning shown beside the title")
     rows: list[Row]
+    compact: bool = Field(default=False, description="short rows: may be laid out side by side")
 
 
 class Bullets(BaseModel):

@@ -170,12 +170,18 @@ class ParentBuilder:
     def agreed(self, services: list[Service]) -> Section | None:
         d = self.a.decision
         blocks: list[Block] = []
-        today = self.clean(d.action_taken)
+        # At risk (protective), the practitioner's own words stay off the copy: written for colleagues, they can
+        # say who was told what ("not to be told of the referral") or where the parent is staying.
+        today = None if self.protective else self.clean(d.action_taken)
         if self.self_harm and today:
             blocks.append(Rows(rows=[Row(label="What we agreed for today", value=today)]))
-        steps = self.clean(d.next_steps)
+        elif self.self_harm:
+            blocks.append(Para(text="We agreed together what you will do today, and who you will talk to."))
+        steps = None if self.protective else self.clean(d.next_steps)
         if steps:
             blocks.append(Para(text=steps))
+        elif self.protective and d.next_steps:
+            blocks.append(Para(text="We talked together about what happens next."))
         if services:
             line = "We agreed to put you in touch with " + self._and([s.name for s in services]) + "."
             if self.a.consent.family_agrees == "yes":

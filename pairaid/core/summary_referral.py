@@ -90,11 +90,12 @@ class ReferralBuilder:
         return "statutory" in self.o.levels
 
     @staticmethod
-    def rows_with_gaps(pairs: list[tuple[str, str | None]], title: str | None = None) -> list[Block]:
+    def rows_with_gaps(pairs: list[tuple[str, str | None]], title: str | None = None,
+                       compact: bool = False) -> list[Block]:
         """Rows for the values given, and one line naming those not recorded."""
         rows = [Row(label=label, value=value) for label, value in pairs if value]
         missing = [label for label, value in pairs if not value]
-        blocks: list[Block] = [Rows(title=title, rows=rows)] if rows else []
+        blocks: list[Block] = [Rows(title=title, rows=rows, compact=compact)] if rows else []
         return blocks + _note(not_recorded_line("Not recorded", missing))
 
     # page 1 --------------------------------------------------------------------------------------------------
@@ -127,7 +128,7 @@ class ReferralBuilder:
             pairs.append(("Interpreter used", yes_no(c.interpreter_used)))
         if self.deid is None:
             pairs.append(("Summary made", long_date(self.made_on)))
-        return Section(id="about", heading="About this referral", blocks=self.rows_with_gaps(pairs))
+        return Section(id="about", heading="About this referral", blocks=self.rows_with_gaps(pairs, compact=True))
 
     def baby_age(self) -> str:
         baby = self.a.family.baby
@@ -156,7 +157,7 @@ class ReferralBuilder:
             pairs.append(("Born early", f"at {gestation} weeks" if gestation else "before 37 weeks"))
         if not self.deid:
             pairs += [("NHS number", baby.nhs_number), ("Postcode", fam.postcode), ("GP practice", fam.gp_practice)]
-        blocks = self.rows_with_gaps(pairs)
+        blocks = self.rows_with_gaps(pairs, compact=True)
         if fam.carers:
             blocks.append(Table(columns=["Carer", "Relationship", "Parental responsibility", "Language",
                                          "Interpreter"],
@@ -178,7 +179,8 @@ class ReferralBuilder:
         if selected:
             blocks.append(Para(text="Please accept a referral to: " + "; ".join(s.name for s in selected) + ".",
                                tone="strong"))
-            why = {s.id: s.why for s in self.o.services}
+            # `brief`: why the service fits, without repeating the reasons printed under "Why now".
+            why = {s.id: s.brief or s.why for s in self.o.services}
             blocks += [self.service_block(s, why.get(s.id, [])) for s in selected]
         elif self.statutory:
             blocks.append(Para(text="Contact the front door above; no other service has been asked for.",
@@ -242,8 +244,9 @@ class ReferralBuilder:
             blocks.append(Bullets(title="Safeguarding indicators", items=indicators))
         concerns = self.concern_rows()
         if concerns:
-            blocks.append(Table(title="Areas of concern in the relationship", columns=["Area", "Rating", "Notes"],
-                                rows=concerns, widths=[3, 2, 7]))
+            blocks.append(Bullets(title="Areas of concern in the relationship",
+                                  items=[f"{area} ({rating.lower()})" + (f": {note}" if note else "")
+                                         for area, rating, note in concerns]))
         done = self.t(self.a.decision.action_taken)
         blocks.append(Rows(rows=[Row(label="What was done today", value=done)]) if done
                       else Para(text="What was done today: not recorded.", tone="note"))
@@ -286,7 +289,7 @@ class ReferralBuilder:
             rating = self.a.observations.rating(domain.id)
             if rating in CONCERNS:
                 rows.append([domain.title, self.fw.rating_label(domain.id, rating),
-                             self.t(self.a.observations.note(domain.id)) or "—"])
+                             self.t(self.a.observations.note(domain.id)) or ""])
         return rows
 
     def consent(self) -> Section:
@@ -301,13 +304,13 @@ class ReferralBuilder:
             pairs.append(("Safeguarding discussed with", self.t(self.a.safeguarding.discussed_with)))
         if self.a.safeguarding.note:
             pairs.append(("Safeguarding note", self.t(self.a.safeguarding.note)))
-        return Section(id="consent", heading="Consent and sharing", blocks=self.rows_with_gaps(pairs))
+        return Section(id="consent", heading="Consent and sharing", blocks=self.rows_with_gaps(pairs, compact=True))
 
     # the following pages -------------------------------------------------------------------------------------
 
     def strengths(self) -> Section:
         items = [self.label("strengths", s) for s in self.a.strengths]
-        blocks: list[Block] = [Bullets(items=items)] if items else [
+        blocks: list[Block] = [Para(text="; ".join(items) + ".")] if items else [
             Para(text="Strengths: none recorded.", tone="note")]
         return Section(id="strengths", heading="Strengths", blocks=blocks)
 
@@ -329,11 +332,11 @@ class ReferralBuilder:
                                  + (f" — {note}" if note else ""))
             if lines:
                 blocks.append(Bullets(title=self.label("groups", group), items=lines))
+        coverage = (f"Observed {self.o.coverage} of {self.o.applicable_domains} areas that apply at this stage "
+                    f"({self.label('stages', self.a.stage)}); areas of concern are on page 1.")
         if not_observed:
-            blocks.append(Para(text="Not observed: " + ", ".join(not_observed) + ".", tone="note"))
-        blocks.append(Para(text=f"Observed {self.o.coverage} of {self.o.applicable_domains} areas that apply at "
-                                f"this stage ({self.label('stages', self.a.stage)}); areas of concern are on page 1.",
-                           tone="note"))
+            coverage = "Not observed: " + ", ".join(not_observed) + ". " + coverage
+        blocks.append(Para(text=coverage, tone="note"))
         return Section(id="observations", heading="Other observations", blocks=blocks)
 
     def parent_voice(self) -> Section:
@@ -348,7 +351,7 @@ class ReferralBuilder:
         ]
         if pv.barriers:
             pairs.append(("What gets in the way", "; ".join(self.label("barriers", b) for b in pv.barriers)))
-        blocks += self.rows_with_gaps(pairs)
+        blocks += self.rows_with_gaps(pairs, compact=True)
         if not words:
             blocks.append(Para(text="The parent's own words: not recorded.", tone="note"))
         return Section(id="parent_voice", heading="The parent's own words and wishes", blocks=blocks)
@@ -363,10 +366,12 @@ class ReferralBuilder:
             if entry.status == "no":
                 asked_no.append(self.label("needs", need))
                 continue
-            rows.append([self.label("needs", need), self.need_status(entry.status), self.t(entry.note) or "—"])
+            note = self.t(entry.note)
+            rows.append([self.label("needs", need), self.need_status(entry.status).lower(), note or ""])
         blocks: list[Block] = []
         if rows:
-            blocks.append(Table(columns=["Need", "Status", "Note"], rows=rows, widths=[3, 2, 7]))
+            blocks.append(Bullets(items=[f"{need} ({status})" + (f": {note}" if note else "")
+                                         for need, status, note in rows]))
         if asked_no and not rows:
             blocks.append(Para(text="Asked about other needs: none of these.", tone="note"))
         elif asked_no:

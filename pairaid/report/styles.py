@@ -18,7 +18,7 @@ MUTED = colors.HexColor("#555555")
 ACCENT = colors.HexColor("#1d3557")
 
 _base = ParagraphStyle(
-    "body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK, spaceAfter=3
+    "body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9, leading=12, textColor=INK, spaceAfter=2.5
 )
 
 STYLES: dict[str, ParagraphStyle] = {
@@ -35,7 +35,8 @@ STYLES: dict[str, ParagraphStyle] = {
         spaceBefore=4,
         spaceAfter=6,
     ),
-    "label": ParagraphStyle("label", parent=_base, fontName=BOLD, fontSize=9, leading=12.5, spaceAfter=0),
+    "label": ParagraphStyle("label", parent=_base, fontName=BOLD, fontSize=9, leading=12.5, spaceAfter=0,
+                            keepWithNext=1),
     "lines": ParagraphStyle("lines", parent=_base, spaceAfter=3),
     "row": ParagraphStyle("row", parent=_base, leftIndent=10, firstLineIndent=-10, spaceAfter=1.5),
     "cell": ParagraphStyle("cell", parent=_base, fontSize=9, leading=12.5, spaceAfter=0),
@@ -47,14 +48,16 @@ STYLES: dict[str, ParagraphStyle] = {
     ),
     "subtitle": ParagraphStyle("subtitle", parent=_base, textColor=MUTED, spaceAfter=6),
     "h1": ParagraphStyle(
-        "h1", parent=_base, fontName=BOLD, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=10, spaceAfter=4
+        "h1", parent=_base, fontName=BOLD, fontSize=12, leading=15, textColor=ACCENT, spaceBefore=8, spaceAfter=3
     ),
-    "h2": ParagraphStyle("h2", parent=_base, fontName=BOLD, fontSize=10, leading=13.5, spaceBefore=5, spaceAfter=2),
+    "h2": ParagraphStyle("h2", parent=_base, fontName=BOLD, fontSize=10, leading=13.5, spaceBefore=5, spaceAfter=2,
+                         keepWithNext=1),  # a small title never ends a page
     "alert_title": ParagraphStyle(
         "alert_title", parent=_base, fontName=BOLD, fontSize=12, leading=15, textColor=colors.white
     ),
     "alert": ParagraphStyle("alert", parent=_base, fontSize=10, leading=14, textColor=colors.white, spaceAfter=1),
     "bullet": ParagraphStyle("bullet", parent=_base, leftIndent=4, spaceAfter=3),
+    "caption": ParagraphStyle("caption", parent=_base, fontSize=7.5, leading=9, textColor=MUTED, spaceAfter=0),
     "page_head": ParagraphStyle("page_head", parent=_base, fontSize=8.5, leading=11, textColor=MUTED),
     "flag": ParagraphStyle(
         "flag",

@@ -22,6 +22,7 @@ from pairaid.report.pages import Furniture, build_pdf, frame_width
 from pairaid.report.styles import STYLES, para_lines, paras, style_for, text
 
 LONG = 700  # characters: longer values leave the table and flow as paragraphs
+COMPACT = 60  # characters of label and value: short enough for half the page width
 ALERT_RED = colors.HexColor("#a4161a")
 
 
@@ -112,6 +113,22 @@ def _rows(block: Rows) -> list[Flowable]:
         out.append(text(block.title, STYLES["h2"]))
     if block.flag:
         out.append(text(block.flag, STYLES["flag"]))
+    pairs = [(row.label, row.value) for row in block.rows]
+    short = [(label, value) for label, value in pairs if len(label) + len(value) <= COMPACT]
+    if block.compact and len(short) > 2:
+        # Long rows across the page, then the short ones two by two: half the height.
+        wide = [pair for pair in pairs if pair not in short]
+        if wide:
+            out.append(para_lines(wide, STYLES["lines"]))
+        half = (len(short) + 1) // 2
+        width = frame_width() / 2
+        table = Table([[para_lines(short[:half], STYLES["lines"]), para_lines(short[half:], STYLES["lines"])]],
+                      colWidths=[width, width], hAlign="LEFT")
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the table pulls in Helvetica
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        return [*out, table]
     pending: list[tuple[str, str]] = []
     for row in block.rows:
         if len(row.value) > LONG:
@@ -168,16 +185,24 @@ def _alert(block: Alert) -> Flowable:
 
 
 def _signature(block: Signature) -> Flowable:
+    """One row per signer: the signer, then a line to write on under each label (signature, name, date)."""
     width = frame_width()
-    rows = [[text(f"{block.who}: {label}", STYLES["label"]), ""] for label in block.lines]
-    table = Table(rows, colWidths=[width * 0.3, width * 0.5], rowHeights=[9 * mm] * len(rows), hAlign="LEFT")
+    first = width * 0.2
+    cell = (width - first) / len(block.lines)
+    rows = [[text(block.who, STYLES["label"]), *["" for _ in block.lines]],
+            ["", *[text(label, STYLES["caption"]) for label in block.lines]]]
+    table = Table(rows, colWidths=[first, *[cell] * len(block.lines)], rowHeights=[7 * mm, 4 * mm],
+                  hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
-                ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (-1, 0), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("VALIGN", (0, 1), (-1, 1), "TOP"),
+                ("TOPPADDING", (0, 1), (-1, 1), 1),
+                ("RIGHTPADDING", (1, 0), (-1, -1), 12),
                 ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the blank cells would otherwise pull in Helvetica
             ]
         )
     )
-    return KeepTogether([table, Spacer(1, 3 * mm)])
+    return KeepTogether([table, Spacer(1, 1 * mm)])

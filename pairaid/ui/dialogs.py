@@ -3,7 +3,7 @@ dialogs, "confirm", ...)`) and callers always write `dialogs.confirm(...)`, neve
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the dialog classes are imported when a dialog is shown, not at start-up
     from PySide6.QtPrintSupport import QPrinter
@@ -64,3 +64,13 @@ def choose_printer(parent: QWidget | None) -> QPrinter | None:
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return printer
+
+
+def check_supervision_copy(parent: QWidget | None, data: dict[str, Any], also_remove: list[str],
+                           recipient: str | None = None) -> list[str] | None:
+    """The supervision preview (notes as they go out, removals highlighted, more words to mark); the words
+    marked by hand when the practitioner goes on, None when cancelled."""
+    from pairaid.ui.supervision_preview import SupervisionPreview
+
+    dialog = SupervisionPreview(data, parent, also_remove=also_remove, recipient=recipient)
+    return dialog.also_remove() if dialog.exec() else None

@@ -2,6 +2,10 @@
 
 Every PDF made and every print is a disclosure: it is recorded in the audit trail with the copy and the
 recipient's role (a role, never a name). reportlab is imported only when a PDF is made.
+
+What belongs to one record and one copy stays with it: the recipient typed for the referral copy (the parent
+copy is addressed to the family, the supervision copy to no one), the safe-to-take-home answer (recorded in the
+record's history) and the words marked in the supervision preview. Opening another record starts afresh.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -29,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.core.pathway import Pathway
-from pairaid.core.summary_content import ParentRefused, SummaryDocument, build_summary
+from pairaid.core.summary_content import ParentRefused, SummaryDocument, build_summary, needs_safe_to_take_home
 from pairaid.ui import dialogs
 from pairaid.ui.crash import log_failure
 from pairaid.ui.session import VisitSession
@@ -87,6 +92,12 @@ class SummaryPage(QWidget):
         self.record_event = record_event
         self._today = today
         self._document: SummaryDocument | None = None
+        self._record_key: str | None = None  # the record the per-record answers below belong to
+        self._copy: str = "referral"
+        self._recipients: dict[str, str] = {}  # copy -> recipient typed for it, this record only
+        self._safe_to_take_home = False
+        self._awaiting_answer = False
+        self._also_remove: list[str] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         heading = QLabel("Summary")
@@ -125,6 +136,14 @@ class SummaryPage(QWidget):
         column.addLayout(grid)
         QWidget.setTabOrder(self.copy_combo, self.role_combo)  # Tab follows the rows as they read
         QWidget.setTabOrder(self.role_combo, self.recipient_edit)
+        self.safe_check = QCheckBox("I have checked that this copy is safe for this parent to take home")
+        self.safe_check.setAccessibleName("Safe for this parent to take home")
+        self.safe_check.setAccessibleDescription(
+            "Domestic abuse is current or a safeguarding indicator is recorded: the parent copy leaves out the "
+            "partner, but only you can judge whether a paper copy is safe in this home.")
+        self.safe_check.setVisible(False)
+        self.safe_check.toggled.connect(self._safe_answered)
+        column.addWidget(self.safe_check)
 
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Summary preview")
@@ -155,7 +174,7 @@ class SummaryPage(QWidget):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.refresh)
         self.copy_combo.currentIndexChanged.connect(self._copy_changed)
-        self.recipient_edit.textChanged.connect(self._timer.start)
+        self.recipient_edit.textChanged.connect(self._recipient_typed)
         session.outcome_changed.connect(self._schedule)
         session.data_changed.connect(self._schedule)
         self._copy_changed()
@@ -169,7 +188,44 @@ class SummaryPage(QWidget):
         self.copy_combo.setCurrentIndex(self.copy_combo.findData(copy))
 
     def _copy_changed(self) -> None:
-        self.role_combo.setCurrentIndex(self.role_combo.findData(DEFAULT_ROLE[self.current_copy()]))
+        copy = self.current_copy()
+        self._copy = copy
+        self.role_combo.setCurrentIndex(self.role_combo.findData(DEFAULT_ROLE[copy]))
+        # Only the referral copy is addressed to a professional: the parent copy to the family, the
+        # supervision copy to no one. Each copy keeps its own recipient, never another's.
+        self.recipient_edit.blockSignals(True)
+        self.recipient_edit.setText(self._recipients.get(copy, ""))
+        self.recipient_edit.blockSignals(False)
+        self.recipient_edit.setEnabled(copy == "referral")
+        self.recipient_edit.setPlaceholderText(
+            {"referral": "e.g. Perinatal mental health team, Dr Ahmed's surgery",
+             "parent": "Addressed to the family", "supervision": "Names no one"}[copy])
+        self.refresh()
+
+    def _recipient_typed(self, text: str) -> None:
+        self._recipients[self._copy] = text
+        self._timer.start()
+
+    def _follow_record(self) -> str:
+        """The open record's key; when it is another record, forget what belonged to the last one."""
+        key = str(self.session.value("id") or "")
+        if key != self._record_key:
+            self._record_key = key
+            self._recipients = {}
+            self._also_remove = []
+            self._safe_to_take_home = False
+            self.safe_check.blockSignals(True)
+            self.safe_check.setChecked(False)
+            self.safe_check.blockSignals(False)
+            self.recipient_edit.blockSignals(True)
+            self.recipient_edit.clear()
+            self.recipient_edit.blockSignals(False)
+        return key
+
+    def _safe_answered(self, checked: bool) -> None:
+        self._safe_to_take_home = checked
+        if checked:  # the answer goes into the record's history
+            self._audit_event("safe_to_take_home", {"copy": "parent"})
         self.refresh()
 
     def _schedule(self, *_args: object) -> None:
@@ -182,11 +238,20 @@ class SummaryPage(QWidget):
 
     def document(self) -> SummaryDocument | None:
         """The copy as it would be saved now; None until the visit has its required fields."""
+        self._follow_record()
         assessment, outcome = self.session.assessment(), self.session.outcome()
         if assessment is None or outcome is None:
+            self.safe_check.setVisible(False)
             return None
-        return build_summary(assessment, outcome, self.pathway, self.current_copy(),  # type: ignore[arg-type]
-                             self.recipient_edit.text(), made_on=self._today())
+        copy = self.current_copy()
+        asked = copy == "parent" and needs_safe_to_take_home(assessment) is not None
+        self.safe_check.setVisible(asked)
+        # The practitioner reads the parent copy before answering; nothing is saved or printed until they have.
+        self._awaiting_answer = asked and not self._safe_to_take_home
+        return build_summary(assessment, outcome, self.pathway, copy,  # type: ignore[arg-type]
+                             self._recipients.get(copy, ""), made_on=self._today(),
+                             final=self.session.is_read_only(), safe_to_take_home=asked,
+                             also_remove=self._also_remove)
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -210,9 +275,18 @@ class SummaryPage(QWidget):
                 scroll = self.preview.verticalScrollBar().value()
                 self.preview.setHtml(summary_html(self._document))
                 self.preview.verticalScrollBar().setValue(scroll)
-        ready = self._document is not None
+        ready = self.ready()
         self.pdf_button.setEnabled(ready)
         self.print_button.setEnabled(ready)
+        if self._awaiting_answer:
+            self.status_label.setText("Read the parent copy, then tick the box above if it is safe for this parent "
+                                      "to take home.")
+        elif self.status_label.text().startswith("Read the parent copy"):
+            self.status_label.setText("")
+
+    def ready(self) -> bool:
+        """A copy can be saved or printed: it is built, and any safe-to-take-home question is answered."""
+        return self._document is not None and not self._awaiting_answer
 
     def set_reviews(self, reviews: Sequence[Any]) -> None:
         """Show the supervisors' reviews of this record (newest last)."""
@@ -229,7 +303,9 @@ class SummaryPage(QWidget):
     # Output ----------------------------------------------------------------------------------------
 
     def _audit(self, kind: str) -> None:
-        detail = {"copy": self.current_copy(), "recipient_role": str(self.role_combo.currentData())}
+        self._audit_event(kind, {"copy": self.current_copy(), "recipient_role": str(self.role_combo.currentData())})
+
+    def _audit_event(self, kind: str, detail: dict[str, Any]) -> None:
         try:
             self.record_event(kind, detail)
         except Exception as exc:
@@ -238,7 +314,21 @@ class SummaryPage(QWidget):
                           "The copy was made but could not be recorded in the audit trail. Note who it went "
                           "to in the record, and tell your IT service desk.")
 
+    def check_supervision_copy(self) -> bool:
+        """The supervision preview before a supervision copy leaves; False when the practitioner cancels."""
+        if self.current_copy() != "supervision":
+            return True
+        words = dialogs.check_supervision_copy(self, self.session.data(), list(self._also_remove),
+                                               self._recipients.get("supervision") or None)
+        if words is None:
+            return False
+        self._also_remove = list(words)
+        return True
+
     def save_pdf(self) -> Path | None:
+        self.refresh()
+        if not self.ready() or not self.check_supervision_copy():
+            return None
         self.refresh()
         document = self._document
         if document is None:
@@ -280,6 +370,9 @@ class SummaryPage(QWidget):
         return text
 
     def print_copy(self) -> bool:
+        self.refresh()
+        if not self.ready() or not self.check_supervision_copy():
+            return False
         self.refresh()
         document = self.text_document()
         if document is None:

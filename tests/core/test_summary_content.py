@@ -228,7 +228,8 @@ def test_parent_copy_at_risk_has_no_partner_and_no_partner_name() -> None:
     assert "A supportive partner" not in text
     for name in ("محمد", "عبد الله", "عمران", "রহমান", "ਗੁਰਪ੍ਰੀਤ"):
         assert name not in text, name
-    assert "Visit on 4 December." in text
+    assert "will not be told" not in text, "the practitioner's words for colleagues stay off this copy"
+    assert "We talked together about what happens next." in text
     assert "he's my" not in text, "the parent's own words stay off a copy that may be found"
 
 

@@ -277,3 +277,30 @@ def test_a_word_that_changes_script_is_drawn_with_the_right_glyphs(
     assert "محمد" in text and "عمران" in text
     sup = flat(pdf_text(render(data, pathway, "supervision", tmp_path / "sup.pdf")))
     assert "م" in sup and "ع" in sup  # the initials, drawn from the Arabic font
+
+
+def test_a_typical_referral_fits_two_pages_with_the_signatures_never_alone(tmp_path: Path, pathway: Pathway,
+                                                                           data: dict[str, Any]) -> None:
+    data["family"]["carers"] = data["family"]["carers"][:2]
+    reader = PdfReader(str(render(data, pathway, "referral", tmp_path / "typical.pdf")))
+    assert len(reader.pages) <= 2
+    first = flat(unicodedata.normalize("NFKC", reader.pages[0].extract_text()))
+    for heading in ("The baby and the family", "What is being asked", "Why now"):
+        assert heading in first, heading
+    data["observations"]["noticing_cues"]["note"] = "A long note. " * 400  # pushes the end over a page
+    reader = PdfReader(str(render(data, pathway, "referral", tmp_path / "long.pdf")))
+    last = flat(unicodedata.normalize("NFKC", reader.pages[-1].extract_text()))
+    assert "Signatures" in last and "Next steps and review" in last, "the signatures never stand alone"
+
+
+def test_every_page_of_a_draft_says_so_and_a_final_copy_does_not(tmp_path: Path, pathway: Pathway,
+                                                                 data: dict[str, Any]) -> None:
+    assessment = make(data)
+    outcome = outcome_for(assessment, pathway)
+    for copy_kind in ("referral", "parent", "supervision"):
+        draft = render_summary(assessment, outcome, pathway, copy_kind, tmp_path / f"{copy_kind}.pdf", None, MADE_ON)
+        pages = PdfReader(str(draft)).pages
+        assert all("DRAFT — not finalised" in page.extract_text() for page in pages), copy_kind
+        final = render_summary(assessment, outcome, pathway, copy_kind, tmp_path / f"{copy_kind}-final.pdf", None,
+                               MADE_ON, final=True)
+        assert not any("DRAFT" in page.extract_text() for page in PdfReader(str(final)).pages), copy_kind

@@ -23,6 +23,7 @@ class DialogLog:
     answers: list[bool] = field(default_factory=list)
     save_paths: list[str | None] = field(default_factory=list)
     printers: list[Any] = field(default_factory=list)
+    supervision_words: list[list[str] | None] = field(default_factory=list)  # answers of the supervision preview
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> DialogLog:
         monkeypatch.setattr(dialogs, "error", lambda _p, title, text, details=None: self.errors.append((title, text)))
@@ -30,7 +31,11 @@ class DialogLog:
         monkeypatch.setattr(dialogs, "confirm", self._confirm)
         monkeypatch.setattr(dialogs, "save_file", lambda *_a: self.save_paths.pop(0) if self.save_paths else None)
         monkeypatch.setattr(dialogs, "choose_printer", lambda _p: self.printers.pop(0) if self.printers else None)
+        monkeypatch.setattr(dialogs, "check_supervision_copy", self._supervision)
         return self
+
+    def _supervision(self, _parent: Any, _data: Any, also_remove: list[str], _recipient: Any = None) -> Any:
+        return self.supervision_words.pop(0) if self.supervision_words else list(also_remove)
 
     def _confirm(self, _parent: Any, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
         self.questions.append((title, text))
