@@ -119,8 +119,12 @@ def _dig(data: Mapping[str, Any], *keys: str) -> Any:
 
 def known_names(data: Mapping[str, Any]) -> list[str]:
     """Every name an assessment dict holds: baby, carers, household, practitioner and GP practice."""
-    names = [_dig(data, "family", "baby", "name"), _dig(data, "contact", "practitioner", "name"),
-             _dig(data, "family", "gp_practice")]
+    return [*_people(data), *_places(data)]
+
+
+def _people(data: Mapping[str, Any]) -> list[str]:
+    """Names of people: each part of one (a first name alone) also identifies them."""
+    names = [_dig(data, "family", "baby", "name"), _dig(data, "contact", "practitioner", "name")]
     for key in ("carers", "household"):
         people = _dig(data, "family", key)
         if isinstance(people, list):
@@ -128,16 +132,27 @@ def known_names(data: Mapping[str, Any]) -> list[str]:
     return [n.strip() for n in names if isinstance(n, str) and n.strip()]
 
 
+def _places(data: Mapping[str, Any]) -> list[str]:
+    """Names matched only whole: "Elm Tree Surgery" goes, the word "surgery" stays."""
+    gp = _dig(data, "family", "gp_practice")
+    return [gp.strip()] if isinstance(gp, str) and gp.strip() else []
+
+
 class Deidentifier:
     """What one record's supervision copy and bundle leave out (see the module docstring)."""
 
-    def __init__(self, names: Iterable[str], also_remove: Iterable[str] = (), *, parts: bool = True) -> None:
-        """`parts`: each part of a name also counts as the name (people; not for names of services)."""
+    def __init__(self, names: Iterable[str], also_remove: Iterable[str] = (), *, parts: bool = True,
+                 whole: Iterable[str] = ()) -> None:
+        """`names`: people, whose each part also counts as the name when `parts`; `whole`: names matched only
+        whole (a GP practice, a recipient such as "Perinatal mental health team")."""
         self.names = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
         self.also_remove = tuple(dict.fromkeys(w.strip() for w in also_remove if w and w.strip()))
         # folded term -> replacement; whole names first, then each part of two or more letters.
         terms: dict[str, str] = {}
         owners: dict[str, set[str]] = {}
+        for name in whole:
+            if name and name.strip():
+                terms.setdefault(fold(name.strip()), initials(name) or "")
         for name in self.names:
             terms.setdefault(fold(name), initials(name) or "")
             for part in name.split() if parts else ():
@@ -158,7 +173,7 @@ class Deidentifier:
     def for_record(cls, data: Mapping[str, Any], *, recipient: str | None = None,
                    also_remove: Iterable[str] = ()) -> Deidentifier:
         """For an assessment dict (`Assessment.model_dump(mode="json")` or a stored record's data)."""
-        return cls([*known_names(data), *([recipient] if recipient else [])], also_remove)
+        return cls(_people(data), also_remove, whole=[*_places(data), *([recipient] if recipient else [])])
 
     @staticmethod
     def _alternation(terms: Mapping[str, str]) -> re.Pattern[str] | None:

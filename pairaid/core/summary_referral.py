@@ -139,10 +139,10 @@ class ReferralBuilder:
             return f"In pregnancy, about {weeks(gestation_weeks(baby.due_date, on))} at the visit"
         text = f"{weeks(age_in_weeks(baby.date_of_birth, on))} at the visit"
         both = self.a.age_text()
+        if both and self.a.corrected_age_months is not None:  # "4 months, corrected 2 months"
+            return f"{both} at the visit"
         months = self.a.age_months
-        if both and ((months or 0) >= 3 or self.a.corrected_age_months is not None):
-            text = f"{both} ({text})"
-        return text
+        return f"{months} months ({text})" if months is not None and months >= 3 else text
 
     def family(self) -> Section:
         fam = self.a.family

@@ -105,6 +105,7 @@ def test_antenatal_due_date_becomes_weeks_until_due() -> None:
     assert deidentify(data)["family"]["baby"] == {"weeks_until_due": 8}
 
 
-def test_the_recipient_is_a_known_name() -> None:
-    deid = Deidentifier.for_record(record(), recipient="Dr Farah Haque")
-    assert deid.text("Farah agreed") == "D.F.H. agreed"
+def test_the_recipient_and_the_gp_practice_go_as_whole_names() -> None:
+    deid = Deidentifier.for_record(record(), recipient="Perinatal Mental Health Team")
+    assert deid.text("told the perinatal mental health team; her mental health") == "told the P.M.H.T.; her mental health"
+    assert deid.text("Ladywood surgery, a GP surgery") == "L.S., a GP surgery"

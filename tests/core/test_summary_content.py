@@ -79,7 +79,7 @@ def test_referral_holds_who_what_and_why() -> None:
         "EPDS total 14 of 30; self-harm item 0 of 3",
         "Whooley positive (low mood)",
         "GAD-2 total 4 of 6 (positive)",
-        "Noticing the baby's signals | Some concern | Khai noticed loud crying",
+        "Noticing the baby's signals (some concern): Khai noticed loud crying",
         "Basis for sharing: Consent",
         "Review: 18 December 2026",
         "Not observed: Following the baby's lead, Feeding together, Frightening or frightened behaviour.",
@@ -328,3 +328,11 @@ def test_an_out_of_area_family_carries_the_warning() -> None:
     assessment = make(data)
     parent = build_summary(assessment, assess_with_pathway(assessment, pathway), pathway, "parent", None, MADE_ON)
     assert "may only be for families living in Testshire" in parent.plain_text()
+
+
+def test_a_preterm_baby_has_both_ages_and_the_gestation() -> None:
+    data = visit_data()
+    data["family"]["baby"].update(born_before_37_weeks=True, gestation_weeks=32, date_of_birth="2026-05-01")
+    text = doc_for(data, "referral").plain_text()
+    assert "Age: 6 months, corrected 4 months at the visit" in text
+    assert "Born early: at 32 weeks" in text
