@@ -311,7 +311,7 @@ def test_household_and_asked_needs_are_printed() -> None:
 
 
 def test_an_out_of_area_family_carries_the_warning() -> None:
-    from pairaid.pathway.loading import assess_with_pathway
+    from pairaid.core.assess import assess_with_pathway
 
     pathway = PATHWAY.model_copy(deep=True)
     pathway.pathway.area.postcode_districts = ["B15"]
@@ -321,8 +321,8 @@ def test_an_out_of_area_family_carries_the_warning() -> None:
     outcome = assess_with_pathway(assessment, pathway)
     referral = build_summary(assessment, outcome, pathway, "referral", None, MADE_ON)
     box = " ".join(referral.sections[0].blocks[0].lines)  # type: ignore[union-attr]
-    assert "This family may live outside Testshire: contact the children's services front door" in box
-    assert "district CV1 is outside Testshire" in referral.plain_text()
+    assert "This family lives outside Testshire: contact the children's services front door" in box
+    assert "may not take them (postcode district CV1)" in referral.plain_text()
     data["safeguarding"] = {"indicators": []}
     data["needs"]["domestic_abuse"] = {"status": "no"}
     assessment = make(data)
