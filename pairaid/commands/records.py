@@ -186,10 +186,9 @@ def _show(store: Any, args: argparse.Namespace) -> int:
 
 def _add(store: Any, args: argparse.Namespace) -> int:
     """Save a file as a draft, or finalise it through the checks the app makes."""
-    from pairaid.commands.common import load_assessment_file
+    from pairaid.commands.common import load_assessment_file, load_pathway_for_cli
     from pairaid.core.assess import assess_with_pathway
     from pairaid.core.finalising import finalise_problems
-    from pairaid.pathway.loading import load_pathway_for_cli
     from pairaid.store import RecordSummary
 
     assessment = load_assessment_file(args.file)

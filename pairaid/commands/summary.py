@@ -87,10 +87,10 @@ def _saved_record(args: argparse.Namespace) -> tuple[Any, Any, Any, bool]:
     """(assessment, pathway, outcome, final) of a saved record, its outcome recomputed with the pathway."""
     from pydantic import ValidationError
 
+    from pairaid.commands.common import load_pathway_for_cli
     from pairaid.core.assess import assess_with_pathway
     from pairaid.core.assessment import parse_assessment
     from pairaid.core.errors import format_validation_error
-    from pairaid.pathway.loading import load_pathway_for_cli
     from pairaid.store import RecordNotFound, StoreError
 
     store = _open_store(args)
