@@ -68,7 +68,7 @@ def outcome_text(assessment: Assessment, outcome: Outcome, pathway: Pathway) -> 
             if routes or service.referral.how:
                 lines.append(_wrap(f"{' or '.join(routes)}. {service.referral.how or ''}".strip(), "      refer: "))
             contact = service.contact
-            details = [d for d in (contact.phone, contact.url, contact.email, contact.hours) if d]
+            details = [d for d in (*contact.numbers(), contact.url, contact.email, contact.hours) if d]
             if details:
                 lines.append(_wrap("; ".join(details), "      contact: "))
             if not service.is_verified:

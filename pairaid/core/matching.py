@@ -145,7 +145,7 @@ def match_services(assessment: Assessment, outcome: Outcome, pathway: Pathway) -
         if service.level == "statutory" and not statutory_matched:
             continue
         ages = service.ages
-        if not (ages.antenatal if antenatal else (
+        if not (ages.antenatal if antenatal else (ages.after_birth and
                 ages.min_months <= age and (ages.max_months is None or age <= ages.max_months))):
             continue
         eligibility = service.eligibility

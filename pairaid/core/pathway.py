@@ -147,6 +147,7 @@ class Ages(Model):
     """Who the service takes: from pregnancy (antenatal) and/or babies of min..max completed months."""
 
     antenatal: bool = False
+    after_birth: bool = Field(default=True, description="false: in pregnancy only (min/max_months then unused)")
     min_months: int = Field(default=0, ge=0)
     max_months: int | None = Field(default=None, ge=0)
 
@@ -157,13 +158,23 @@ class Ages(Model):
                 f"min_months ({self.min_months}) is more than max_months ({self.max_months}), so the service "
                 "would take no baby; correct one of them"
             )
+        if not self.antenatal and not self.after_birth:
+            raise ValueError(
+                "after_birth is false and antenatal is not true, so the service would take nobody; set "
+                "antenatal: true for a service in pregnancy only"
+            )
         return self
 
     def takes(self, stage: str, months: int | None) -> bool:
         """Whether a family at this stage (baby's age in completed months after birth) fits."""
         if stage == "antenatal" or months is None:
             return self.antenatal
-        return self.min_months <= months and (self.max_months is None or months <= self.max_months)
+        return self.takes_months(months, months)
+
+    def takes_months(self, low: int, high: int) -> bool:
+        """Whether the service takes some baby aged low..high completed months (never, if pregnancy only)."""
+        top = self.max_months if self.max_months is not None else high
+        return self.after_birth and self.min_months <= high and top >= low
 
 
 class Referral(Model):
@@ -172,11 +183,24 @@ class Referral(Model):
     how: str | None = None
 
 
+class Phone(Model):
+    """A further number of a service, e.g. {label: Out of hours, number: 0121 496 0000}."""
+
+    label: str | None = None
+    number: str
+
+
 class ContactDetails(Model):
-    phone: str | None = None
+    phone: str | None = Field(default=None, description="the main number")
+    phones: list[Phone] = Field(default_factory=list, description="further numbers, in the order published")
     url: str | None = None
     email: str | None = None
     hours: str | None = None
+
+    def numbers(self) -> list[str]:
+        """Every number as shown to a practitioner, main number first: "Out of hours: 0121 496 0000"."""
+        shown = [self.phone] if self.phone else []
+        return shown + [f"{p.label}: {p.number}" if p.label else p.number for p in self.phones]
 
 
 class Verified(Model):
@@ -184,6 +208,14 @@ class Verified(Model):
     source: str | None = None
     checked: dt.date | None = None
     note: str | None = None
+
+
+class Review(Model):
+    """What a refresh from the council's feed changed or found, for the pathway's owner to check. Delete the
+    `review` block once checked (and set verified.status when the details are confirmed)."""
+
+    since: dt.date
+    changes: list[str] = Field(min_length=1)
 
 
 class Service(Model):
@@ -203,6 +235,8 @@ class Service(Model):
     description: str | None = None
     status: Literal["active", "inactive"] = "active"
     verified: Verified = Field(default_factory=Verified)
+    oruk_id: str | None = Field(default=None, description="the service's id in the Open Referral UK feed")
+    review: Review | None = Field(default=None, description="set by `pairaid pathway refresh`")
 
     _normal = field_validator("areas")(classmethod(lambda cls, v: _districts(v)))
 
@@ -223,6 +257,11 @@ class Service(Model):
     def is_sensitive(self) -> bool:
         """Marked sensitive, or serving a need that makes it so (assessment.md §9): never on the parent copy."""
         return self.sensitive or not SENSITIVE_NEEDS.isdisjoint(self.needs)
+
+    @property
+    def needs_review(self) -> bool:
+        """Marked by a refresh, or imported without what it needs (e.g. a level): a person must check it."""
+        return self.review is not None or self.verified.status == "needs_review"
 
 
 class PrevalenceRoute(Model):

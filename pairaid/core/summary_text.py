@@ -55,7 +55,7 @@ def outside_area(pathway: Pathway, postcode: str | None) -> bool:
 
 def contact_text(service: Service) -> str | None:
     c = service.contact
-    parts = [t for t in (c.phone, c.email, c.url, c.hours) if t]
+    parts = [t for t in (*c.numbers(), c.email, c.url, c.hours) if t]
     return "; ".join(parts) if parts else None
 
 

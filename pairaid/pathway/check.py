@@ -241,6 +241,12 @@ class _Checker:
         contact = service.get("contact")
         contact = contact if isinstance(contact, dict) else {}
         self._phone((*at, "contact", "phone"), contact.get("phone"))
+        phones = contact.get("phones")
+        numbers = [contact.get("phone")]
+        for j, phone in enumerate(phones if isinstance(phones, list) else []):
+            if isinstance(phone, dict):
+                self._phone((*at, "contact", "phones", j, "number"), phone.get("number"))
+                numbers.append(phone.get("number"))
         self._url((*at, "contact", "url"), contact.get("url"))
         email = contact.get("email")
         if isinstance(email, str) and email.strip() and (problem := email_problem(email)):
@@ -264,7 +270,7 @@ class _Checker:
         active = service.get("status", "active") == "active"
         referral = service.get("referral")
         referral = referral if isinstance(referral, dict) else {}
-        details = [contact.get(k) for k in ("phone", "url", "email")]
+        details = [*numbers, contact.get("url"), contact.get("email")]
         has_contact = any(isinstance(d, str) and d.strip() for d in details)
         if active and referral.get("self") is False and referral.get("professional", True) is False:
             self.add("warning", (*at, "referral"),
@@ -275,6 +281,12 @@ class _Checker:
                      "there is no way to refer: no phone, web address or email, and no `how`; add one so a "
                      "practitioner knows what to do next")
         status = verified.get("status", "unverified")
+        review = service.get("review")
+        changes = review.get("changes") if isinstance(review, dict) else None
+        if isinstance(changes, list) and changes:
+            self.add("warning", (*at, "review"),
+                     "a refresh from the council's feed found: " + "; ".join(str(c) for c in changes)
+                     + ". Check it with the provider, then delete the `review` block")
         if status == "needs_review":
             self.add("warning", (*at, "verified", "status"),
                      "this service needs review (for example, imported without a level of need): check its level, "

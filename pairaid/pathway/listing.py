@@ -20,9 +20,7 @@ class Listing:
 def _fits_stage(service: Service, stage: str) -> bool:
     if stage == "antenatal":
         return service.ages.antenatal
-    low, high = STAGE_MONTHS[stage]
-    top = service.ages.max_months
-    return service.ages.min_months <= high and (top is None or top >= low)
+    return service.ages.takes_months(*STAGE_MONTHS[stage])
 
 
 def list_services(
@@ -60,6 +58,8 @@ def list_services(
 
 def ages_text(service: Service) -> str:
     ages = service.ages
+    if not ages.after_birth:
+        return "pregnancy only"
     after = f"{ages.min_months}–{ages.max_months} months" if ages.max_months is not None else (
         f"from {ages.min_months} months" if ages.min_months else "any age")
     return ("pregnancy; " if ages.antenatal else "after birth only; ") + after

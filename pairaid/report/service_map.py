@@ -56,6 +56,8 @@ def _front_door(pathway: Pathway) -> Flowable:
 
 def _ages(service: Service) -> str:
     a = service.ages
+    if not a.after_birth:
+        return "pregnancy only"
     span = f"{a.min_months}–{a.max_months} months" if a.max_months is not None else f"from {a.min_months} months"
     return ("pregnancy; " if a.antenatal else "") + span
 
@@ -64,7 +66,7 @@ def _row(service: Service) -> list[Flowable]:
     routes = [r for r, ok in (("self", service.referral.self), ("professional", service.referral.professional)) if ok]
     refer = (" or ".join(routes).capitalize() + " referral. " if routes else "") + (service.referral.how or "")
     c = service.contact
-    contact = "; ".join(t for t in (c.phone, c.email, c.url, c.hours) if t) or "Not recorded"
+    contact = "; ".join(t for t in (*c.numbers(), c.email, c.url, c.hours) if t) or "Not recorded"
     name: list[Flowable] = [para(service.name, _small_bold)]
     if not service.is_verified:
         name.append(para(f"Unverified: {CHECK_BEFORE_REFERRING}", _flag))

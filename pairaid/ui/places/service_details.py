@@ -17,6 +17,8 @@ def _months(n: int) -> str:
 
 def ages_text(service: Service) -> str:
     ages = service.ages
+    if not ages.after_birth:
+        return "Pregnancy only (not after birth)"
     if ages.max_months is None:
         months = f"from {_months(ages.min_months)}" if ages.min_months else "any age"
     else:
@@ -27,6 +29,8 @@ def ages_text(service: Service) -> str:
 def ages_short(service: Service) -> str:
     """For the list: "Pregnancy to 24 months", "12–30 months", "From birth"."""
     ages = service.ages
+    if not ages.after_birth:
+        return "Pregnancy only"
     start = "Pregnancy" if ages.antenatal else ("Birth" if ages.min_months == 0 else f"{ages.min_months}")
     if ages.max_months is None:
         return f"{start} onwards" if ages.antenatal or ages.min_months else "From birth"
@@ -65,6 +69,11 @@ def service_html(service: Service, pathway: Pathway, framework: Framework) -> st
         parts.append(f"<p>{escape(service.provider)}</p>")
     if service.status != "active":
         parts.append("<p><b>This service is marked inactive: do not refer.</b></p>")
+    if service.review is not None:
+        parts.append(f"<p><b>Needs review, since the refresh from the council's feed on "
+                     f"{escape(long_date(service.review.since))}:</b></p><ul>")
+        parts += [f"<li>{escape(change)}</li>" for change in service.review.changes]
+        parts.append("</ul>")
     if service.description:
         parts.append(f"<p>{escape(service.description)}</p>")
 
@@ -91,6 +100,7 @@ def service_html(service: Service, pathway: Pathway, framework: Framework) -> st
     contact = service.contact
     rows = [
         ("Phone", contact.phone),
+        *((phone.label or "Phone", phone.number) for phone in contact.phones),
         ("Website", contact.url),
         ("Email", contact.email),
         ("Hours", contact.hours),

@@ -46,8 +46,7 @@ class ServiceFilter:
 
 
 def _covers_months(service: Service, low: int, high: int) -> bool:
-    top = service.ages.max_months if service.ages.max_months is not None else 10**6
-    return service.ages.min_months <= high and top >= low
+    return service.ages.takes_months(low, high)
 
 
 def _covers_district(service: Service, district: str) -> bool:
