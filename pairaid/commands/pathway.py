@@ -1,4 +1,4 @@
-"""`pairaid pathway check|schema|services|map|import-oruk|export-hsds`: pathway files for commissioners and
+"""`pairaid pathway check|schema|services|map|import-oruk|refresh|export-hsds`: pathway files for commissioners and
 midwives."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,18 +48,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     map_.add_argument("--pathway", metavar="FILE", help="pathway file (default: the bundled Birmingham one)")
     map_.set_defaults(handler=run_map)
 
-    imp = actions.add_parser("import-oruk", help="make a pathway file from an Open Referral UK file",
-                             description="Import services from an ORUK 1.0 or 3.0 page, or one service. The "
-                             "pathway details (levels, rules, front door, area) come from --base.")
-    imp.add_argument("file", help="ORUK JSON file")
+    imp = actions.add_parser("import-oruk", help="make a pathway file from an Open Referral UK feed",
+                             description="Import services from the files of one ORUK feed: ORUK 1.0 pages, "
+                             "ORUK 3.0 list pages and /services/{id} bodies, in any mix (a list item and a body "
+                             "with the same id are merged, the body winning). Nothing is guessed: services the "
+                             "feed retired, and services with a fault, are skipped and reported. The pathway "
+                             "details (levels, rules, front door, area) come from --base.")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="ORUK JSON files of one feed")
     imp.add_argument("-o", "--output", required=True, metavar="OUT.yaml", help="pathway file to write")
     imp.add_argument("--base", metavar="FILE", help="pathway giving everything but the services "
                      "(default: the bundled Birmingham pathway)")
+    imp.add_argument("--report", metavar="REPORT.json", help="write every decision (read, imported, skipped "
+                     "and why, warnings) as JSON")
     imp.add_argument("--default-level", default="targeted",
                      choices=["universal", "targeted", "specialist", "statutory"],
                      help="placeholder level for services without a pairaid-level-of-need term (they are "
                      "imported inactive, needing review)")
     imp.set_defaults(handler=run_import)
+
+    ref = actions.add_parser("refresh", help="bring a pathway up to date from its council's ORUK feed",
+                             description="Match the pathway's services to the feed (by their recorded ORUK id, "
+                             "else by name and provider) and write a new pathway: changed names and contact "
+                             "details updated, services the feed retired made inactive, new services added "
+                             "inactive and services gone from the feed flagged, each marked `review` with what "
+                             "changed. Levels, needs, ages and eligibility are never changed.")
+    ref.add_argument("pathway", metavar="PATHWAY.yaml", help="the pathway to refresh (not changed)")
+    ref.add_argument("files", nargs="+", metavar="FEED", help="ORUK JSON files of the feed")
+    ref.add_argument("-o", "--output", required=True, metavar="NEW.yaml", help="refreshed pathway file to write")
+    ref.add_argument("--report", metavar="REPORT.json", help="write the changes as JSON")
+    ref.add_argument("--default-level", default="targeted",
+                     choices=["universal", "targeted", "specialist", "statutory"],
+                     help="placeholder level for new services without a pairaid-level-of-need term")
+    ref.set_defaults(handler=run_refresh)
 
     exp = actions.add_parser("export-hsds", help="write the services as an ORUK 3.0 service page",
                              description="Export the pathway's services as an Open Referral UK 3.0 /services "
@@ -142,7 +163,7 @@ def run_services(args: argparse.Namespace) -> int:
         print(f"    refer: {' or '.join(routes) or 'nobody listed'}"
               + (f". {service.referral.how}" if service.referral.how else ""))
         contact = service.contact
-        details = [d for d in (contact.phone, contact.url, contact.email, contact.hours) if d]
+        details = [d for d in (*contact.numbers(), contact.url, contact.email, contact.hours) if d]
         if details:
             print(f"    contact: {'; '.join(details)}")
         if service.status != "active":
@@ -151,43 +172,118 @@ def run_services(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_feed(files: list[str], default_level: str) -> tuple[Any, Any]:
+    from pathlib import Path
+
+    from pairaid.commands.common import CliError
+    from pairaid.pathway.oruk_feed import OrukFileError, read_feed
+    from pairaid.pathway.oruk_import import import_feed
+
+    try:
+        feed = read_feed([Path(f) for f in files])
+    except OrukFileError as exc:
+        raise CliError(f"{exc}\nNothing was written.") from None
+    names = ", ".join(Path(f).name for f in files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    return feed, import_feed(feed, source=f"Open Referral UK feed ({names})", default_level=default_level)
+
+
+def _write(path: str, text: str) -> None:
+    from pathlib import Path
+
+    from pairaid.commands.common import CliError
+    from pairaid.report import ReportError
+    from pairaid.report.atomic import write_atomically
+
+    try:
+        write_atomically(Path(path), lambda temp: temp.write_text(text, encoding="utf-8"))
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _report_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
 def run_import(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from pairaid.commands.common import CliError, read_json
+    from pairaid.commands.common import CliError
     from pairaid.pathway.check import check_text
-    from pairaid.pathway.oruk import OrukError, import_services
+    from pairaid.pathway.oruk_report import import_lines, import_report
     from pairaid.pathway.writing import pathway_yaml
     from pairaid.pathway.yamlread import read_yaml
     from pairaid.resources import default_pathway_path
 
-    data = read_json(args.file, kind="oruk")
-    try:
-        kind, services = import_services(data, source=f"Open Referral UK file {Path(args.file).name}",
-                                         default_level=args.default_level)
-    except OrukError as exc:
-        raise CliError(f"{args.file}: {exc}") from None
+    feed, imported = _read_feed(args.files, args.default_level)
     base_file = Path(args.base) if args.base else default_pathway_path()
     base = check_text(_read(base_file), str(base_file))
     if not base.ok:
         raise CliError(f"{base_file}: the base pathway has errors; run pairaid pathway check on it")
     header_data, _ = read_yaml(_read(base_file))
+    report = import_report(feed, imported, output=args.output)
+    summary = report["summary"]
     header = [
-        f"Pathway made by `pairaid pathway import-oruk` on {dt.date.today().isoformat()}",
-        f"from {Path(args.file).name} ({kind}, {len(services)} services); levels, rules, front door and area",
-        f"from {base_file.name}. Services marked NEEDS REVIEW are inactive until a person sets their level",
-        "and needs. Run `pairaid pathway check` on this file after editing it.",
+        f"Pathway made by `pairaid pathway import-oruk` on {dt.date.today().isoformat()} from "
+        f"{len(feed.files)} Open Referral UK file(s):",
+        *(f"  {f.file} ({f.kind}, {len(f.items)} services)" for f in feed.files),
+        f"{summary['imported']} imported; {summary['skipped']} skipped as retired by the feed and {summary['fault']} "
+        "skipped for a fault (see the import report).",
+        f"Levels, rules, front door and area from {base_file.name}. Services marked NEEDS REVIEW are inactive",
+        "until a person sets their level and needs. Run `pairaid pathway check` on this file after editing it.",
+        *(f"WARNING: {w}" for w in feed.warnings),
     ]
-    text = pathway_yaml(header, header_data, services)
-    out = Path(args.output)
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CliError(f"{out}: cannot write ({exc.strerror})") from None
-    result = check_text(text, str(out))
-    review = sum(1 for s in services if s.get("verified", {}).get("status") == "needs_review")
-    print(f"{out}: {len(services)} service(s) imported from {kind}; {review} need review.")
+    text = pathway_yaml(header, header_data, imported.services)
+    _write(args.output, text)
+    if args.report:
+        _write(args.report, _report_json(report))
+    result = check_text(text, args.output)
+    for line in import_lines(report):
+        print(line)
+    for problem in result.errors:
+        print(problem)
+    return 0 if result.ok else 1
+
+
+def run_refresh(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from pairaid.commands.common import CliError
+    from pairaid.pathway.check import check_text
+    from pairaid.pathway.oruk_refresh import refresh
+    from pairaid.pathway.oruk_report import refresh_lines, refresh_report
+    from pairaid.pathway.writing import pathway_yaml
+    from pairaid.pathway.yamlread import read_yaml
+
+    source = _read(args.pathway)
+    checked = check_text(source, args.pathway)
+    if not checked.ok:
+        raise CliError(f"{args.pathway}: the pathway has errors; run `pairaid pathway check` on it and fix them "
+                       "before refreshing it")
+    if Path(args.output).resolve() == Path(args.pathway).resolve():
+        raise CliError(f"{args.output}: write the refreshed pathway to a new file, so the two can be compared")
+    data, _ = read_yaml(source)
+    feed, imported = _read_feed(args.files, args.default_level)
+    today = dt.date.today()
+    refreshed = refresh(list(data.get("services") or []), feed, imported, today=today)
+    report = refresh_report(feed, imported, refreshed, pathway=args.pathway, output=args.output)
+    s = report["summary"]
+    header = [
+        f"Pathway {Path(args.pathway).name} refreshed by `pairaid pathway refresh` on {today.isoformat()} from "
+        f"{len(feed.files)} Open Referral UK file(s).",
+        f"{s['updated']} updated, {s['retired']} retired by the feed, {s['gone']} gone from the feed, {s['added']} "
+        "added (inactive): each is marked with a `review` block saying what changed.",
+        "Check each one, then delete its `review` block. Levels, needs, ages and eligibility were not changed.",
+        "Comments of the original file are not carried over: compare the two files before replacing it.",
+    ]
+    text = pathway_yaml(header, data, refreshed.services)
+    _write(args.output, text)
+    if args.report:
+        _write(args.report, _report_json(report))
+    result = check_text(text, args.output)
+    for line in refresh_lines(report):
+        print(line)
     for problem in result.errors:
         print(problem)
     return 0 if result.ok else 1

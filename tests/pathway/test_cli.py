@@ -105,7 +105,8 @@ def test_import_and_export_round_trip_on_the_command_line(capsys: pytest.Capture
     assert run(capsys, "pathway", "export-hsds", str(FIXTURES / "riverside.yaml"), "-o", str(out_json))[0] == 0
     out_yaml = tmp_path / "imported.yaml"
     code, out, _ = run(capsys, "pathway", "import-oruk", str(out_json), "-o", str(out_yaml))
-    assert code == 0 and "8 service(s) imported from ORUK 3.0 service page; 0 need review" in out
+    assert code == 0 and "7 service(s) imported from 1 file(s) (8 read); 0 need review; 1 skipped" in out
+    assert "Closed Group): status: the feed marks it inactive" in out
     assert run(capsys, "pathway", "check", str(out_yaml))[0] == 0
 
 
