@@ -43,6 +43,7 @@ from pairaid.ui.wheel_guard import guard_wheel
 
 MapRenderer = Callable[[Pathway, Path], Path]
 SERVICE_ROLE = Qt.ItemDataRole.UserRole
+REVIEW_GROUP = "needs_review"  # listed before the levels: what a refresh from the feed changed, to be checked
 
 
 class PathwayBrowserView(PlaceView):
@@ -170,11 +171,15 @@ class PathwayBrowserView(PlaceView):
         self.inactive.toggled.connect(self.apply_filters)
         return grid
 
+    def _group_name(self, key: str) -> str:
+        return "Needs review" if key == REVIEW_GROUP else level_name(self.pathway, key)
+
     def _populate(self) -> None:
         self.tree.clear()
         self._level_items: dict[str, QTreeWidgetItem] = {}
-        for level in vocab.LEVELS:
-            group = QTreeWidgetItem([level_name(self.pathway, level)])
+        review = any(service.needs_review for service in self.pathway.services)
+        for level in ([REVIEW_GROUP] if review else []) + list(vocab.LEVELS):
+            group = QTreeWidgetItem([self._group_name(level)])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
@@ -182,7 +187,7 @@ class PathwayBrowserView(PlaceView):
             self._level_items[level] = group
         # Rows are added per level in one call (each void Qt call costs a reference to None on this
         # PySide6/CPython pair: see apply_filters).
-        rows: dict[str, list[QTreeWidgetItem]] = {level: [] for level in vocab.LEVELS}
+        rows: dict[str, list[QTreeWidgetItem]] = {key: [] for key in self._level_items}
         for service in self.pathway.services:
             needs = ", ".join(self.framework.label("service_needs", n) for n in service.needs)
             routes = (("Self", service.referral.self), ("Professional", service.referral.professional))
@@ -195,7 +200,7 @@ class PathwayBrowserView(PlaceView):
                 font = item.font(3)
                 font.setBold(True)
                 item.setFont(3, font)
-            rows[service.level].append(item)
+            rows[REVIEW_GROUP if service.needs_review else service.level].append(item)
         for level, group in self._level_items.items():
             group.addChildren(rows[level])
             group.setFirstColumnSpanned(True)
@@ -232,7 +237,7 @@ class PathwayBrowserView(PlaceView):
                 if child.isHidden() != hide:
                     child.setHidden(hide)
                 shown += not hide
-            text = f"{level_name(self.pathway, level)} ({shown})"
+            text = f"{self._group_name(level)} ({shown})"
             if group.text(0) != text:
                 group.setText(0, text)
             if group.isHidden() != (shown == 0):

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from pairaid.core.pathway import Pathway
+from pairaid.core.pathway import ContactDetails, Pathway, Review
 from pairaid.ui.places import PathwayBrowserView
 from pairaid.ui.places.service_filter import postcode_district
 
@@ -166,3 +166,33 @@ def test_enter_on_a_service_moves_to_its_details(qtbot, view: PathwayBrowserView
     qtbot.keyClick(view.tree, Qt.Key.Key_Return)
     assert view.details.hasFocus()
     assert "Calm Minds Perinatal" in view.details.toPlainText()
+
+
+def test_a_refreshed_pathways_services_needing_review_come_first(qtbot, pathway: Pathway) -> None:
+    review = {"since": "2026-12-01", "changes": ["contact.phones: 0121 496 0456 → 0121 496 0457"]}
+    changed = pathway.service("toddler-talk").model_copy(update={"review": Review.model_validate(review)})
+    services = [changed if s.id == "toddler-talk" else s for s in pathway.services]
+    widget = PathwayBrowserView(pathway.model_copy(update={"services": services}), _never_called)
+    qtbot.addWidget(widget)
+    assert widget.tree.topLevelItem(0).text(0) == "Needs review (1)"
+    assert widget.visible_service_ids() == ["toddler-talk", "sunrise-feeding", "calm-minds", "front-door"]
+    widget.select_service("toddler-talk")
+    details = widget.details.toPlainText()
+    assert "Needs review, since the refresh from the council's feed on 1 December 2026:" in details
+    assert "contact.phones: 0121 496 0456 → 0121 496 0457" in details
+    widget.level.setCurrentIndex(widget.level.findData("specialist"))
+    assert widget.visible_service_ids() == ["calm-minds"]
+    assert widget.tree.topLevelItem(0).isHidden()
+
+
+def test_labelled_numbers_are_shown_in_the_details(qtbot, pathway: Pathway) -> None:
+    contact = {"phone": "0121 496 0123", "phones": [{"label": "Out of hours", "number": "07700 900123"}]}
+    sunrise = pathway.service("sunrise-feeding").model_copy(
+        update={"contact": ContactDetails.model_validate(contact)})
+    services = [sunrise if s.id == "sunrise-feeding" else s for s in pathway.services]
+    widget = PathwayBrowserView(pathway.model_copy(update={"services": services}), _never_called)
+    qtbot.addWidget(widget)
+    widget.select_service("sunrise-feeding")
+    details = widget.details.toPlainText()
+    assert "Phone\t0121 496 0123" in details or "Phone 0121 496 0123" in details.replace("\n", " ")
+    assert "Out of hours" in details and "07700 900123" in details
