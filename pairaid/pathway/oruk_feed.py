@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # far above any council's page; refuses a runaway file before reading it
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SERVICE_KEYS = frozenset({"name", "status", "description", "url", "email", "organization", "contacts",
                            "attributes", "service_at_locations", "eligibilitys", "service_taxonomys"})
 
@@ -89,6 +91,7 @@ def shown(value: Any) -> Any:
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value)
     if isinstance(value, str):
+        value = value.encode("utf-8", "backslashreplace").decode("utf-8")  # broken text must not break a report
         return value if len(value) <= 120 else value[:117] + "..."
     if isinstance(value, list):
         return f"a list of {len(value)} item(s)"
@@ -200,14 +203,15 @@ def _id_of(item: dict[str, Any]) -> str | None:
         return None
     if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value) and value == int(value)):
         return str(int(value))
-    if isinstance(value, str) and value.strip():
+    if isinstance(value, str) and value.strip() and value.isprintable() and not _SURROGATE.search(value):
         return value.strip()
     return None
 
 
-def _name_of(item: dict[str, Any]) -> str | None:
+def name_of(item: dict[str, Any]) -> str | None:
     name = item.get("name")
-    return name.strip() if isinstance(name, str) and name.strip() else None
+    ok = isinstance(name, str) and name.strip() and not _SURROGATE.search(name)
+    return name.strip() if ok else None
 
 
 def _check_pages(feed: Feed) -> None:
@@ -256,7 +260,7 @@ def gather(files: list[FeedFile]) -> Feed:
                 continue
             sid = _id_of(item)
             if sid is None:
-                feed.faults.append(Fault(source.file, position, None, _name_of(item), "id", shown(item.get("id")),
+                feed.faults.append(Fault(source.file, position, None, name_of(item), "id", shown(item.get("id")),
                                          "the service has no id, so it cannot be told apart or kept up to date"))
                 continue
             parts.setdefault(sid.lower(), []).append((source, position, item))
@@ -267,7 +271,7 @@ def gather(files: list[FeedFile]) -> Feed:
             places = ", ".join(f"{f.file} {pos}" for f, pos, _ in group)
             for source, position, item in group:
                 feed.faults.append(Fault(
-                    source.file, position, _id_of(item), _name_of(item), "id", _id_of(item),
+                    source.file, position, _id_of(item), name_of(item), "id", _id_of(item),
                     f"the id is used by {len(group)} services ({places}); all of them are skipped, since which "
                     "one is right cannot be told. Ask the publisher to correct the feed"))
             continue

@@ -20,7 +20,7 @@ from pairaid.core import vocab
 from pairaid.pathway.formats import email_problem, format_phone, phone_digits, url_problem
 from pairaid.pathway.html_text import html_to_text
 from pairaid.pathway.oruk import ID_TAXONOMY, LEVEL_TAXONOMY, NEED_TAXONOMY, REFERRAL_TAXONOMY, STAGE_TAXONOMY
-from pairaid.pathway.oruk_feed import Fault, Feed, FeedService, shown
+from pairaid.pathway.oruk_feed import Fault, Feed, FeedService, name_of, shown
 
 PARENT_AGE_YEARS = 16  # a minimum age from here on describes the parent, not the baby
 MAX_AGE_YEARS = 130
@@ -32,6 +32,7 @@ _PREGNANCY = re.compile(r"\b(pregnan\w*|ante-?natal|expectant|expecting|mums?[- 
 _AFTER_BIRTH = re.compile(
     r"\b(post-?natal|post-?partum|after (the )?birth|bab(y|ies)|infants?|new-?borns?|child(ren)?|toddlers?|"
     r"under[- ]?\d+s?|aged?|months?|years?|parents? of|families with)\b", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER_TEXT = re.compile(r"^\s*\d+(\.\d+)?\s*$")
 _LABEL_MAX = 60
 _NOT_VOICE = {"text": "text", "sms": "text", "fax": "fax", "textphone": "textphone", "minicom": "textphone"}
@@ -135,6 +136,8 @@ def _text(holder: dict[str, Any], key: str, where: str = "", *, html: bool = Fal
     if isinstance(value, float) and not math.isfinite(value):
         raise ServiceFault(f"{where}{key}", value, "expected text")
     text = str(value)
+    if _SURROGATE.search(text):
+        raise ServiceFault(f"{where}{key}", value, "holds characters that are not valid text (broken encoding)")
     text = html_to_text(text) if html else text.strip()
     return text or None
 
@@ -308,10 +311,13 @@ def _cost(service: dict[str, Any]) -> str | None:
     options = []
     for where, option in _objects(service, "cost_options"):
         amount = option.get("amount")
-        if amount is not None and (isinstance(amount, bool) or not isinstance(amount, (int, float))
-                                   or not math.isfinite(amount)):
-            raise ServiceFault(f"{where}amount", amount, "expected a number")
-        parts = [f"{amount:g}" if amount is not None else None, _text(option, "amount_description", where),
+        if isinstance(amount, str) and _NUMBER_TEXT.match(amount):
+            amount = float(amount)
+        if amount not in (None, "") and (isinstance(amount, bool) or not isinstance(amount, (int, float))
+                                         or not math.isfinite(amount)):
+            raise ServiceFault(f"{where}amount", amount, "expected an amount of money, a number")
+        parts = [f"{amount:g}" if isinstance(amount, (int, float)) else None,
+                 _text(option, "amount_description", where),
                  _text(option, "option", where)]
         text = " ".join(p for p in parts[:2] if p)
         if parts[2]:
@@ -370,8 +376,15 @@ def map_service(item: FeedService, *, source: str, default_level: str) -> tuple[
     review = not levels or not needs
     own_id = next(iter(by(ID_TAXONOMY)), None)
     languages = []
-    for where, language in _objects(service, "languages"):
-        if value := _text(language, "name", where) or _text(language, "language", where):
+    for i, language in enumerate(_list(service, "languages", "")):
+        if isinstance(language, str):  # some feeds send plain names
+            value = _text({"name": language}, "name", f"languages[{i}].")
+        elif isinstance(language, dict):
+            where = f"languages[{i}]."
+            value = _text(language, "name", where) or _text(language, "language", where)
+        else:
+            raise ServiceFault(f"languages[{i}]", language, "expected a language name or object")
+        if value:
             languages.append(value)
     out: dict[str, Any] = {
         "id": slug(own_id or item.service_id),
@@ -440,7 +453,7 @@ def import_feed(feed: Feed, *, source: str, default_level: str = "targeted") -> 
     services: list[dict[str, Any]] = []
     by_pathway_id: dict[str, int] = {}
     for item in feed.services:
-        name = item.data.get("name") if isinstance(item.data.get("name"), str) else None
+        name = name_of(item.data)
         decision = ServiceDecision(item.file, item.position, item.service_id, name, "imported",
                                    merged_from=item.merged_from)
         decisions.append(decision)
