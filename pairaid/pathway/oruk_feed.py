@@ -9,15 +9,14 @@ items, or two bodies, with one id are a duplicate and both are skipped, never re
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-MAX_FILE_BYTES = 100 * 1024 * 1024  # far above any council's page; refuses a runaway file before reading it
+from pairaid.core import input_files
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SERVICE_KEYS = frozenset({"name", "status", "description", "url", "email", "organization", "contacts",
                            "attributes", "service_at_locations", "eligibilitys", "service_taxonomys"})
@@ -112,48 +111,6 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     return "null"
-
-
-def _big_int(text: str) -> int | float:
-    # Python refuses to convert integers of more than 4,300 digits (ValueError); such a number is no age or
-    # page count, so it becomes infinity and is reported as "not a finite number" where it is used.
-    return int(text) if len(text) <= 300 else math.inf
-
-
-def parse_json(text: str, file: str) -> Any:
-    try:
-        return json.loads(text, parse_int=_big_int)
-    except json.JSONDecodeError as exc:
-        raise OrukFileError(f"{file}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
-    except RecursionError:
-        raise OrukFileError(f"{file}: the JSON is nested too deeply to be a service directory") from None
-    except ValueError as exc:
-        raise OrukFileError(f"{file}: not valid JSON ({exc})") from None
-
-
-def read_text(path: Path) -> str:
-    """A feed file's text; refuses folders, devices, pipes and runaway sizes with a message naming the file."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise OrukFileError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise OrukFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise OrukFileError(f"{path}: is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise OrukFileError(f"{path}: is not a regular file (a device or a pipe); save the feed to a file first")
-    if info.st_size > MAX_FILE_BYTES:
-        raise OrukFileError(f"{path}: is {info.st_size // (1024 * 1024)} MB; a feed file may be at most "
-                            f"{MAX_FILE_BYTES // (1024 * 1024)} MB (split it into pages)")
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except PermissionError:
-        raise OrukFileError(f"{path}: permission denied") from None
-    except UnicodeDecodeError as exc:
-        raise OrukFileError(f"{path}: byte {exc.start}: not UTF-8 text; save the feed as UTF-8 JSON") from None
-    except OSError as exc:
-        raise OrukFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _whole(value: Any) -> int | None:
@@ -294,5 +251,10 @@ def read_feed(paths: list[Path]) -> Feed:
         if resolved in seen:
             raise OrukFileError(f"{path}: given twice; give each file of the feed once")
         seen.add(resolved)
-        files.append(classify(parse_json(read_text(path), path.name), path.name))
+        try:
+            # bounded in size, kind and depth; NaN and 5,000-digit numbers refused, all with the file's name
+            data = input_files.parse_json(input_files.read_text(path, kind="oruk"), path.name)
+        except input_files.InputFileError as exc:
+            raise OrukFileError(str(exc)) from None
+        files.append(classify(data, path.name))
     return gather(files)

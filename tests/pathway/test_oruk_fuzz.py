@@ -10,8 +10,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pairaid.core.input_files import InputFileError, parse_json
 from pairaid.core.pathway import Service
-from pairaid.pathway.oruk_feed import OrukFileError, classify, gather, parse_json
+from pairaid.pathway.oruk_feed import classify, gather
 from pairaid.pathway.oruk_import import import_feed
 from pairaid.pathway.oruk_report import import_report
 from pairaid.pathway.writing import pathway_yaml
@@ -50,7 +51,7 @@ def set_path(data: Any, path: list[Any], value: Any) -> None:
 def run_whole_import(text: str) -> None:
     try:
         feed = gather([classify(parse_json(text, "fuzz.json"), "fuzz.json")])
-    except OrukFileError as exc:
+    except (InputFileError, ValueError) as exc:  # OrukFileError is a ValueError
         assert str(exc).startswith("fuzz.json: ")
         return
     imported = import_feed(feed, source="fuzz")
