@@ -92,13 +92,6 @@ class ServiceDecision:
             out["notes"] = [n.as_dict() for n in self.notes]
         return out
 
-    def line(self) -> str:
-        who = f"service {self.service_id}" if self.service_id else self.position
-        named = f" ({self.name})" if self.name else ""
-        what = f"{self.field}: " if self.field else ""
-        value = f" [value: {self.value!r}]" if self.value is not None and self.decision == "fault" else ""
-        return f"{self.file}: {who}{named}: {self.decision}: {what}{self.reason}{value}"
-
 
 def fault_decision(fault: Fault) -> ServiceDecision:
     return ServiceDecision(fault.file, fault.position, fault.service_id, fault.name, "fault", fault.message,

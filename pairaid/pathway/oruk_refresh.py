@@ -228,6 +228,8 @@ def refresh(pathway_services: list[dict[str, Any]], feed: Feed, imported: Import
             changes += _compare(service, by_id[found])
             entry.kind = "updated" if changes else "unchanged"
         if not changes:
+            if entry.kind == "retired":
+                entry.message = f"the feed marks it {retired[found].value}; already inactive here"
             continue
         entry.changes = changes
         entry.oruk_id = entry.oruk_id or next((c.after for c in changes if c.field == "oruk_id"), None)

@@ -22,8 +22,11 @@ def pathway_yaml(header: list[str], data: dict[str, Any], services: list[dict[st
     out.append("services:")
     for service in services:
         verified = service.get("verified") or {}
-        if verified.get("status") == "needs_review":
+        review = service.get("review") if isinstance(service.get("review"), dict) else None
+        if review or verified.get("status") == "needs_review":
             note = verified.get("note") or "check this service"
+            if review:
+                note = "see `review` below, then delete it"
             for line in textwrap.wrap(f"NEEDS REVIEW: {note}", width=100):
                 out.append(f"  # {line}")
         out.append(textwrap.indent(_dump([service]).rstrip(), "  "))
