@@ -96,6 +96,13 @@ def _is_district(value: str) -> bool:
     return postcode_district(value) == value.replace(" ", "").upper()
 
 
+def _has_number(contact: dict[str, Any]) -> bool:
+    """Whether a service's contact holds any phone number, main or labelled."""
+    phones = contact.get("phones") if isinstance(contact.get("phones"), list) else []
+    numbers = [contact.get("phone"), *(p.get("number") for p in phones if isinstance(p, dict))]
+    return any(isinstance(n, str) and n.strip() for n in numbers)
+
+
 class _Checker:
     def __init__(self, file: str, data: dict[str, Any], marks: Marks, today: dt.date) -> None:
         self.file = file
@@ -359,8 +366,7 @@ class _Checker:
             reachable = any(
                 isinstance(s, dict) and s.get("status", "active") == "active" and s.get("level") == level
                 and isinstance(s.get("needs"), list) and not set(serves).isdisjoint(s["needs"])
-                and isinstance(s.get("contact"), dict) and isinstance(s["contact"].get("phone"), str)
-                and s["contact"]["phone"].strip()
+                and isinstance(s.get("contact"), dict) and _has_number(s["contact"])
                 for s in services
             )
             if not reachable:

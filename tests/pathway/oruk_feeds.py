@@ -16,6 +16,7 @@ MILLBROOK = "5d0c3a52-0b3e-4c55-9d1f-000000000003"
 KESTREL = "5d0c3a52-0b3e-4c55-9d1f-000000000004"
 BUMPS = "5d0c3a52-0b3e-4c55-9d1f-000000000005"
 OLDMILL = "5d0c3a52-0b3e-4c55-9d1f-000000000006"
+CRISIS = "5d0c3a52-0b3e-4c55-9d1f-000000000007"
 
 
 def term(vocabulary: str, name: str) -> dict[str, Any]:
@@ -69,14 +70,23 @@ def millbrook10() -> dict[str, Any]:
     )
 
 
+def crisis10() -> dict[str, Any]:
+    """A 24-hour line: the urgent route a pathway must have (the checker refuses a pathway without one)."""
+    return oruk10_service(
+        CRISIS, "Riverside Crisis Line", organization={"id": "org-7", "name": "Riverside Mental Health Trust"},
+        contacts=[{"id": "c7", "phones": [{"id": "p7", "number": "0121 496 0911"}]}],
+        service_taxonomys=[term("pairaid-level-of-need", "specialist"), term("pairaid-need", "urgent_mental_health")],
+    )
+
+
 def two_page_feed10(folder: Path) -> list[Path]:
     """An ORUK 1.0 feed of two pages (numbered from 1, as most councils' APIs do)."""
-    page1 = {"totalElements": 4, "totalPages": 2, "number": 1, "size": 2, "first": True, "last": False,
+    page1 = {"totalElements": 5, "totalPages": 2, "number": 1, "size": 2, "first": True, "last": False,
              "empty": False, "content": [larkfield10(), ashgrove10()]}
     retired = oruk10_service(OLDMILL, "Old Mill Toddler Group", status="defunct",
                              organization={"id": "org-4", "name": "Old Mill Church"})
-    page2 = {"totalElements": 4, "totalPages": 2, "number": 2, "size": 2, "first": False, "last": True,
-             "empty": False, "content": [millbrook10(), retired]}
+    page2 = {"totalElements": 5, "totalPages": 2, "number": 2, "size": 3, "first": False, "last": True,
+             "empty": False, "content": [millbrook10(), retired, crisis10()]}
     return [write(folder / "page1.json", page1), write(folder / "page2.json", page2)]
 
 

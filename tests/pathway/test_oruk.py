@@ -81,7 +81,8 @@ def test_oruk10_page_with_level_terms() -> None:
 def test_two_page_oruk10_feed_is_imported_whole(tmp_path: Path) -> None:
     imported = run(*feeds.two_page_feed10(tmp_path))
     assert [s["name"] for s in imported.services] == [
-        "Larkfield Family Support", "Ashgrove Parents' Network", "Millbrook Talking Therapies"]
+        "Larkfield Family Support", "Ashgrove Parents' Network", "Millbrook Talking Therapies",
+        "Riverside Crisis Line"]
     retired = decision(imported, feeds.OLDMILL)
     assert (retired.decision, retired.field, retired.value) == ("skipped", "status", "defunct")
     assert retired.file == "page2.json" and "defunct" in retired.reason

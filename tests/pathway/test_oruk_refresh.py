@@ -45,10 +45,11 @@ def new_feed(folder: Path, *, complete: bool = True) -> list[Path]:
     larkfield["contacts"][0]["phones"][0]["number"] = "0121 496 0111"
     larkfield["eligibilitys"][0]["maximum_age"] = 4  # an age change is reported, never applied
     millbrook = {**feeds.millbrook10(), "status": "inactive"}
-    page1 = {"totalElements": 3, "totalPages": 2, "number": 1, "first": True, "last": False,
+    page1 = {"totalElements": 4, "totalPages": 2, "number": 1, "first": True, "last": False,
              "content": [larkfield, millbrook]}
-    page2 = {"totalElements": 3, "totalPages": 2, "number": 2, "first": False, "last": True,
-             "content": [feeds.oruk10_service(feeds.OLDMILL, "Old Mill Toddler Group", status="defunct")]}
+    page2 = {"totalElements": 4, "totalPages": 2, "number": 2, "first": False, "last": True,
+             "content": [feeds.oruk10_service(feeds.OLDMILL, "Old Mill Toddler Group", status="defunct"),
+                         feeds.crisis10()]}
     paths = [feeds.write(folder / "page1.json", page1)]
     if complete:
         paths.append(feeds.write(folder / "page2.json", page2))
@@ -165,12 +166,13 @@ def test_import_then_refresh_on_the_command_line(capsys: pytest.CaptureFixture[s
     code, out, _ = cli(capsys, "pathway", "import-oruk", *map(str, pages), "-o", str(pathway),
                        "--base", str(RIVERSIDE), "--report", str(report))
     assert code == 0, out
-    assert "3 service(s) imported from 2 file(s) (4 read); 1 need review; 1 skipped as retired" in out
+    assert "4 service(s) imported from 2 file(s) (5 read); 1 need review; 1 skipped as retired" in out
     decisions = json.loads(report.read_text(encoding="utf-8"))
     assert decisions["format"] == "pairaid.oruk-import-report/1" and decisions["feed_complete"] is True
     assert [(s["name"], s["decision"]) for s in decisions["services"]] == [
         ("Larkfield Family Support", "imported"), ("Ashgrove Parents' Network", "imported"),
-        ("Millbrook Talking Therapies", "imported"), ("Old Mill Toddler Group", "skipped")]
+        ("Millbrook Talking Therapies", "imported"), ("Old Mill Toddler Group", "skipped"),
+        ("Riverside Crisis Line", "imported")]
     assert decisions["services"][1]["notes"][1]["field"] == "ages"
     assert check_file(pathway).ok
 
@@ -187,7 +189,7 @@ def test_import_then_refresh_on_the_command_line(capsys: pytest.CaptureFixture[s
     assert f"  {feeds.KESTREL.lower()}: Kestrel Domestic Abuse Outreach" in out
     report_data = json.loads(changes.read_text(encoding="utf-8"))
     assert report_data["summary"] == {"updated": 1, "retired": 1, "gone": 1, "added": 1, "not_added": 0,
-                                      "not_compared": 0, "unchanged": 0, "not_in_feed": 0}
+                                      "not_compared": 0, "unchanged": 1, "not_in_feed": 0}
     refreshed = load_pathway(new)
     assert [s.name for s in refreshed.services if s.needs_review] == [
         "Larkfield Family Support", "Ashgrove Parents' Network", "Millbrook Talking Therapies",
