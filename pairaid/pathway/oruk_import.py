@@ -443,11 +443,9 @@ class Imported:
 def import_feed(feed: Feed, *, source: str, default_level: str = "targeted") -> Imported:
     """Every active service of the feed as a pathway service, and a decision for every service read."""
     decisions = [fault_decision(f) for f in feed.faults]
-    services: list[dict[str, Any]] = []
-    by_pathway_id: dict[str, int] = {}
+    mapped: list[tuple[ServiceDecision, dict[str, Any]]] = []
     for item in feed.services:
-        name = name_of(item.data)
-        decision = ServiceDecision(item.file, item.position, item.service_id, name, "imported",
+        decision = ServiceDecision(item.file, item.position, item.service_id, name_of(item.data), "imported",
                                    merged_from=item.merged_from)
         decisions.append(decision)
         if word := retired(item):
@@ -461,30 +459,28 @@ def import_feed(feed: Feed, *, source: str, default_level: str = "targeted") -> 
             decision.reason = fault.message
             continue
         status = item.data.get("status")
-        if status != "active":
+        if not (isinstance(status, str) and status.strip().lower() == "active"):
             # No status, or one ORUK does not define: never assume the service runs.
             service["status"] = "inactive"
             service["verified"]["status"] = "needs_review"
             notes.append(Note("status", "the feed does not say the service is active: imported inactive",
                               shown(status)))
             service["verified"]["note"] = _note_text(notes)
-        if (other := by_pathway_id.get(service["id"])) is not None:
-            first = services[other]
-            decision.decision, decision.field, decision.value = "fault", "id", item.service_id
-            decision.reason = (f"gives the same pathway id '{service['id']}' as service {first['oruk_id']}; both "
-                               "are skipped rather than one renamed")
-            services[other] = {}
-            continue
-        by_pathway_id[service["id"]] = len(services)
-        services.append(service)
-        decision.pathway_id = service["id"]
-        decision.notes = notes
+        decision.pathway_id, decision.notes = service["id"], notes
         decision.carried = [k for k in service if k not in ("id", "verified", "oruk_id")]
-    # A pathway id shared by two services: the first is withdrawn too, and said so.
-    for decision in decisions:
-        if decision.decision == "imported" and decision.pathway_id in by_pathway_id and \
-                not services[by_pathway_id[decision.pathway_id]]:
-            decision.decision, decision.field, decision.value = "fault", "id", decision.service_id
-            decision.reason = f"another service gives the same pathway id '{decision.pathway_id}'; both are skipped"
-            decision.notes, decision.carried, decision.pathway_id = [], [], None
-    return Imported([s for s in services if s], decisions)
+        mapped.append((decision, service))
+    # Two feed ids giving one pathway id (e.g. "ABC" and "abc"): all are skipped rather than one renamed.
+    users: dict[str, list[str]] = {}
+    for decision, service in mapped:
+        users.setdefault(service["id"], []).append(decision.service_id or "")
+    services = []
+    for decision, service in mapped:
+        shared = users[service["id"]]
+        if len(shared) == 1:
+            services.append(service)
+            continue
+        decision.decision, decision.field, decision.value = "fault", "id", decision.service_id
+        decision.reason = (f"services {', '.join(shared)} all give the pathway id '{service['id']}'; all are "
+                           "skipped rather than one renamed")
+        decision.notes, decision.carried, decision.pathway_id = [], [], None
+    return Imported(services, decisions)

@@ -332,3 +332,14 @@ def test_folders_pipes_and_repeated_files_are_refused(tmp_path: Path) -> None:
 ])
 def test_html_to_text(html: str, text: str) -> None:
     assert html_to_text(html) == text
+
+
+def test_ids_that_differ_only_in_form_give_one_pathway_id_and_are_all_skipped(tmp_path: Path) -> None:
+    first = {**feeds.bumps30_body(), "id": "Bumps Group"}
+    second = {**feeds.bumps30_body(), "id": "bumps-group"}
+    third = {**feeds.bumps30_body(), "id": "bumps group!"}
+    imported = run(feeds.list_page30(tmp_path, first, second, third, feeds.kestrel30_body()))
+    assert [s["name"] for s in imported.services] == ["Kestrel Domestic Abuse Outreach"]
+    faults = [d for d in imported.decisions if d.decision == "fault"]
+    assert [f.service_id for f in faults] == ["Bumps Group", "bumps-group", "bumps group!"]
+    assert "all give the pathway id 'bumps-group'" in faults[0].reason
