@@ -190,14 +190,16 @@ def _read_feed(files: list[str], default_level: str) -> tuple[Any, Any]:
 def _write(path: str, text: str) -> None:
     from pathlib import Path
 
+    from pairaid.atomic import write_text_atomically
     from pairaid.commands.common import CliError
-    from pairaid.report import ReportError
-    from pairaid.report.atomic import write_atomically
 
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise CliError(f"{path}: the folder {target.parent} does not exist; create it or choose another")
     try:
-        write_atomically(Path(path), lambda temp: temp.write_text(text, encoding="utf-8"))
-    except ReportError as exc:
-        raise CliError(str(exc)) from None
+        write_text_atomically(target, text)
+    except OSError as exc:
+        raise CliError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 def _report_json(report: dict[str, Any]) -> str:

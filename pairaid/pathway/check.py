@@ -98,7 +98,8 @@ def _is_district(value: str) -> bool:
 
 def _has_number(contact: dict[str, Any]) -> bool:
     """Whether a service's contact holds any phone number, main or labelled."""
-    phones = contact.get("phones") if isinstance(contact.get("phones"), list) else []
+    raw = contact.get("phones")
+    phones: list[Any] = raw if isinstance(raw, list) else []
     numbers = [contact.get("phone"), *(p.get("number") for p in phones if isinstance(p, dict))]
     return any(isinstance(n, str) and n.strip() for n in numbers)
 

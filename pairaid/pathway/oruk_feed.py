@@ -167,8 +167,9 @@ def _id_of(item: dict[str, Any]) -> str | None:
 
 def name_of(item: dict[str, Any]) -> str | None:
     name = item.get("name")
-    ok = isinstance(name, str) and name.strip() and not _SURROGATE.search(name)
-    return name.strip() if ok else None
+    if isinstance(name, str) and name.strip() and not _SURROGATE.search(name):
+        return name.strip()
+    return None
 
 
 def _check_pages(feed: Feed) -> None:

@@ -167,16 +167,17 @@ def _terms(service: dict[str, Any]) -> list[tuple[str, str]]:
             continue
         if not isinstance(term, dict):
             raise ServiceFault(f"{where}taxonomy_term", term, "expected an object")
-        detail = term.get("taxonomy_detail") if isinstance(term.get("taxonomy_detail"), dict) else {}
+        raw_detail = term.get("taxonomy_detail")
+        detail: dict[str, Any] = raw_detail if isinstance(raw_detail, dict) else {}
         at = f"{where}taxonomy_term."
         taxonomy = _text(term, "taxonomy", at) or _text(detail, "name", f"{at}taxonomy_detail.") or ""
         value = _text(term, "code", at) or _text(term, "term", at) or _text(term, "name", at)
         if value:
             out.append((taxonomy, value))
     for where, link in _objects(service, "service_taxonomys"):
-        taxonomy = link.get("taxonomy")
-        if isinstance(taxonomy, dict) and (name := _text(taxonomy, "name", f"{where}taxonomy.")):
-            out.append((_text(taxonomy, "vocabulary", f"{where}taxonomy.") or "", name))
+        linked = link.get("taxonomy")
+        if isinstance(linked, dict) and (name := _text(linked, "name", f"{where}taxonomy.")):
+            out.append((_text(linked, "vocabulary", f"{where}taxonomy.") or "", name))
     return out
 
 

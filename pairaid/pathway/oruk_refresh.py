@@ -77,6 +77,10 @@ class Refreshed:
     warnings: list[str]
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _key(name: Any, provider: Any) -> tuple[str, str]:
     def fold(text: Any) -> str:
         return _SPACE.sub(" ", text).strip().casefold() if isinstance(text, str) else ""
@@ -101,8 +105,7 @@ def _compare(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
             changes.append(FieldChange(key, old.get(key), new[key], True))
         elif old.get(key) and not new.get(key):
             changes.append(FieldChange(key, old[key], None, False, "the feed gives none"))
-    old_contact = old.get("contact") if isinstance(old.get("contact"), dict) else {}
-    new_contact = new.get("contact") or {}
+    old_contact, new_contact = _dict(old.get("contact")), _dict(new.get("contact"))
     before, after = _numbers(old_contact), _numbers(new_contact)
     if after and after != before:
         changes.append(FieldChange("contact.phones", before, after, True))
@@ -148,7 +151,7 @@ def _apply(service: dict[str, Any], new: dict[str, Any], changes: list[FieldChan
 
 
 def _mark(service: dict[str, Any], lines: list[str], today: dt.date, *, unverify: bool) -> None:
-    review = service.get("review") if isinstance(service.get("review"), dict) else {}
+    review = _dict(service.get("review"))
     earlier = [c for c in review.get("changes") or [] if isinstance(c, str) and c not in lines]
     service["review"] = {"since": today, "changes": earlier + lines}
     if unverify:
@@ -166,7 +169,7 @@ def refresh(pathway_services: list[dict[str, Any]], feed: Feed, imported: Import
     feed_names: dict[tuple[str, str], list[str]] = {}
     for item in feed.services:
         data = item.data
-        organization = data.get("organization") if isinstance(data.get("organization"), dict) else {}
+        organization = _dict(data.get("organization"))
         feed_names.setdefault(_key(data.get("name"), organization.get("name")), []).append(item.service_id.lower())
     path_names: dict[tuple[str, str], int] = {}
     for service in pathway_services:
