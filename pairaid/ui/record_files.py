@@ -142,14 +142,8 @@ def export_bundle(parent: QWidget | None, store: Store, record: Record, *, super
 
 def supervision_preview(parent: QWidget | None, record: Record) -> list[str] | None:
     """The preview dialog of what leaves for supervision; the words marked to remove as well, or None."""
-    try:
-        from pairaid.ui.supervision_preview import (  # type: ignore[import-not-found,unused-ignore]
-            SupervisionPreview,
-        )
-    except ImportError:  # a build without the preview: never export unseen
-        dialogs.error(parent, "Not available", "The supervision preview is not available in this version of "
-                      "pairaid, so nothing was exported. Everything else works as usual.")
-        return None
+    from pairaid.ui.supervision_preview import SupervisionPreview
+
     dialog = SupervisionPreview(record.data, parent=parent)
     if not dialog.exec():
         return None

@@ -122,3 +122,27 @@ def test_a_full_bundle_says_it_carries_identifiers_and_keeps_them(window: MainWi
     assert "OFFICIAL-SENSITIVE" in window.dialog_log.questions[0][1]
     bundle = read_bundle(written)
     assert not bundle.deidentified and bundle.record.data["family"]["baby"]["name"] == "Nguyễn Thị Minh Khai"
+
+
+def test_export_for_supervision_through_the_real_preview_dialog(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The menu's own preview (not a stand-in): the word typed into it never reaches the bundle."""
+    from pairaid.ui.supervision_preview import SupervisionPreview
+
+    def accept_after_marking(dialog: SupervisionPreview) -> int:
+        assert "Łukasz Wójcik" in dialog.preview.toPlainText()  # shown before it is marked
+        dialog.add_word("Łukasz Wójcik")
+        return 1
+
+    monkeypatch.setattr(SupervisionPreview, "exec", accept_after_marking)
+    from pairaid.ui import record_files
+
+    window.supervision_preview = record_files.supervision_preview
+    window.add_assessment_file(_write(tmp_path, "visit.json", FAMILY))
+    window.dialog_log.save_paths.append(str(tmp_path / "for-supervisor.pairaid"))
+    window.menus.supervision_action.trigger()
+    bundle = read_bundle(tmp_path / "for-supervisor.pairaid")
+    text = json.dumps(bundle.model_dump(mode="json"), ensure_ascii=False)
+    assert bundle.deidentified and "helps me most days" in text
+    for identifier in ("Nguyễn Thị Minh Khai", "943 476 5919", "B15 2TT", "Łukasz", "Wójcik"):
+        assert identifier not in text
