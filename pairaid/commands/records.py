@@ -66,6 +66,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = actions.add_parser("import", help="read a .pairaid bundle (checks its SHA-256 seal)")
     p.add_argument("file")
 
+    actions.add_parser("conflicts", help="copies from bundles that diverged from a record here, waiting for a choice")
+
+    p = actions.add_parser("resolve", help="end a conflict: keep this computer's record or take the bundle's copy")
+    p.add_argument("copy", help="the bundle's copy (its id from `pairaid records conflicts`)")
+    p.add_argument("--keep", required=True, choices=("this-computer", "bundle"),
+                   help="this-computer: the copy is removed; bundle: its content replaces the draft here")
+
     p = actions.add_parser("review", help="record a supervisor's review of a final record")
     p.add_argument("id")
     p.add_argument("--reviewer", required=True, help="the reviewer's name")
@@ -224,11 +231,32 @@ def _import(store: Any, args: argparse.Namespace) -> int:
     record = store.import_bundle(args.file)
     if record.conflict_of:
         print(f"Kept as a conflict: record {record.conflict_of} changed on this computer and in the bundle since "
-              f"they last met. The bundle's copy is {record.id}; nothing was overwritten. Resolve it in the app.")
+              f"they last met. The bundle's copy is {record.id}; nothing was overwritten. Compare the two with "
+              f"`pairaid records show`, then choose with `pairaid records resolve {record.id} --keep ...`.")
     else:
         print(f"Imported record {record.id} (version {record.version}, {record.status}, "
               f"{len(record.reviews)} review(s))")
     print(f"Sender: {sender}" + ("" if sender.verified else " - its reviews do not count as sign-off"))
+    return 0
+
+
+def _conflicts(store: Any, args: argparse.Namespace) -> int:
+    found = store.conflicts()
+    if not found:
+        print("No conflicts: no bundle's copy is waiting beside a record of this computer.")
+        return 0
+    for info in found:
+        print(f"{info.id}  bundle's copy of {info.conflict_of}  ({info.visit_date or 'no visit date'}, "
+              f"version {info.version}, {info.status})")
+    print("Compare each with `pairaid records show`, then `pairaid records resolve COPY --keep this-computer|bundle`.")
+    return 0
+
+
+def _resolve(store: Any, args: argparse.Namespace) -> int:
+    keep = "this_computer" if args.keep == "this-computer" else "bundle"
+    record = store.resolve_conflict(_record_id(store, args.copy), keep)
+    kept = "this computer's record" if keep == "this_computer" else "the bundle's content"
+    print(f"Resolved: record {record.id} keeps {kept} (version {record.version}, {record.status}).")
     return 0
 
 
@@ -277,4 +305,4 @@ def _audit(store: Any, args: argparse.Namespace) -> int:
 
 
 _ACTIONS = {"add": _add, "list": _list, "show": _show, "export": _export, "import": _import, "review": _review,
-            "audit": _audit, "key": _key, "trust": _trust}
+            "audit": _audit, "key": _key, "trust": _trust, "conflicts": _conflicts, "resolve": _resolve}

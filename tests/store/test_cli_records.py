@@ -79,3 +79,29 @@ def test_user_errors_are_messages_not_tracebacks(filled: str, data_dir: Path, tm
     (tmp_path / "junk" / "pairaid.db").write_bytes(b"junk" * 100)
     code, _, err = run(capsys, "records", "list", "--data-dir", str(tmp_path / "junk"))
     assert code == 1 and "not an SQLite database" in err and "left as it is" in err
+
+
+def test_a_conflict_is_listed_and_resolved_from_the_command_line(tmp_path: Path, capsys) -> None:
+    """Both computers changed a draft: the import keeps the bundle's copy beside this one, `records conflicts`
+    lists it, and `records resolve --keep bundle` takes its content (nothing was overwritten before that)."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    data = visit()
+    with Store.open(here) as a, Store.open(there) as b:
+        info = a.create_draft(data, summary=summary(data))
+        b.import_bundle(a.export_bundle(info.id, tmp_path / "v1"))
+        a.save_draft(info.id, {**data, "strengths": ["stable_home"]}, 1, summary=summary(data))
+        a.export_bundle(info.id, tmp_path / "v2")
+        b.save_draft(info.id, {**data, "strengths": ["family_network"]}, 1, summary=summary(data))
+    code, out, _ = run(capsys, "records", "--data-dir", str(there), "import", str(tmp_path / "v2.pairaid"))
+    assert code == 0 and "Kept as a conflict" in out and "pairaid records resolve" in out
+    code, out, _ = run(capsys, "records", "--data-dir", str(there), "conflicts")
+    copy_id = out.split()[0]
+    assert code == 0 and f"bundle's copy of {info.id}" in out
+    code, out, _ = run(capsys, "records", "--data-dir", str(there), "resolve", copy_id, "--keep", "bundle")
+    assert code == 0 and "keeps the bundle's content" in out
+    with Store.open(there) as b:
+        assert b.load(info.id).data["strengths"] == ["stable_home"] and b.conflicts() == []
+    code, out, _ = run(capsys, "records", "--data-dir", str(there), "conflicts")
+    assert code == 0 and out.startswith("No conflicts")
+    code, _, err = run(capsys, "records", "--data-dir", str(there), "resolve", copy_id, "--keep", "bundle")
+    assert code == 1 and "Traceback" not in err
