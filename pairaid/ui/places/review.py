@@ -256,6 +256,7 @@ class ReviewView(PlaceView):
                 return None
             path = Path(chosen)
         try:
+            sender = self.store.bundle_sender(path)  # who sealed it: an unverified sender's reviews never sign off
             imported = self.store.import_bundle(path)
         except BundleError as exc:
             QMessageBox.warning(
@@ -274,7 +275,14 @@ class ReviewView(PlaceView):
         record = self.store.load(record_id)
         self.refresh_queue()
         self._show(record)
-        self.status.setText(f"Opened {path.name}.")
+        said = [f"Opened {path.name}: {sender.why[:1].upper()}{sender.why[1:]}."]
+        if not sender.verified:
+            said.append("Its reviews do not count as a sign-off until you trust the sender's key "
+                        "(pairaid records trust, after comparing fingerprints aloud).")
+        if getattr(imported, "conflict_of", None):
+            said.append("This record was changed here too since it was last sent: the bundle's copy is kept beside "
+                        "it, nothing was overwritten (pairaid records conflicts).")
+        self.status.setText(" ".join(said))
         return record
 
     def send_back(self, path: Path | None = None) -> Path | None:

@@ -63,6 +63,8 @@ def test_open_bundle_challenge_sign_off_and_see_it_on_the_practitioners_side(
         assert expected in text
     assert view.reader.isReadOnly()
     assert view.queue_ids() == [record_id]
+    # the practitioner's key was never trusted here: the sender is said to be unverified, in words
+    assert "Unverified sender" in view.status.text() and "do not count as a sign-off" in view.status.text()
 
     view.challenge.setChecked(True)
     view.suggested_level.setCurrentIndex(view.suggested_level.findData("specialist"))
@@ -213,3 +215,17 @@ def test_an_empty_queue_says_why_it_is_empty(qtbot, practitioner, birmingham) ->
     assert view.save_review()
     assert view.queue_ids() == [] and view.queue_empty.isVisible()
     assert view.queue_empty.text() == "Nothing is waiting: the one finalised record has been signed off."
+
+
+def test_a_bundle_from_a_trusted_colleague_is_said_to_be_verified(
+    qtbot, monkeypatch, tmp_path, practitioner, supervisor, birmingham
+) -> None:
+    record_id = finalise(practitioner, birmingham, assessment())
+    bundle = practitioner.export_bundle(record_id, tmp_path / "for-review.pairaid")
+    supervisor.trust_key(practitioner.own_public_key(), name="Zoë Brontë",
+                         fingerprint_said=practitioner.own_fingerprint())
+    view = _view(qtbot, supervisor, birmingham)
+    assert view.open_bundle(bundle) is not None
+    status = view.status.text()
+    assert "Signed by Zoë Brontë" in status and "trusted" in status
+    assert "nverified" not in status and "do not count" not in status
