@@ -235,16 +235,7 @@ def run_import(args: argparse.Namespace) -> int:
         "until a person sets their level and needs. Run `pairaid pathway check` on this file after editing it.",
         *(f"WARNING: {w}" for w in feed.warnings),
     ]
-    text = pathway_yaml(header, header_data, imported.services)
-    _write(args.output, text)
-    if args.report:
-        _write(args.report, _report_json(report))
-    result = check_text(text, args.output)
-    for line in import_lines(report):
-        print(line)
-    for problem in result.errors:
-        print(problem)
-    return 0 if result.ok else 1
+    return _write_checked(pathway_yaml(header, header_data, imported.services), args, report, import_lines(report))
 
 
 def run_refresh(args: argparse.Namespace) -> int:
@@ -279,12 +270,19 @@ def run_refresh(args: argparse.Namespace) -> int:
         "Check each one, then delete its `review` block. Levels, needs, ages and eligibility were not changed.",
         "Comments of the original file are not carried over: compare the two files before replacing it.",
     ]
-    text = pathway_yaml(header, data, refreshed.services)
+    return _write_checked(pathway_yaml(header, data, refreshed.services), args, report, refresh_lines(report))
+
+
+def _write_checked(text: str, args: argparse.Namespace, report: Any, lines: list[str]) -> int:
+    """Write a made pathway (and its report), say what was done, then check the file as written: exit 1 when
+    the new pathway has errors a person must fix before it can be used."""
+    from pairaid.pathway.check import check_text
+
     _write(args.output, text)
     if args.report:
         _write(args.report, _report_json(report))
     result = check_text(text, args.output)
-    for line in refresh_lines(report):
+    for line in lines:
         print(line)
     for problem in result.errors:
         print(problem)
