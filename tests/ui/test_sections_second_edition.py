@@ -12,11 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from pairaid.core import vocab
-from pairaid.core.framework import load_framework
 from pairaid.ui.walkthrough import WalkthroughView
 from tests.ui.keyboard import choose_radio, focused, press, tab_to, type_text
 from tests.ui.test_accessibility import assert_accessible
-from tests.ui.walkthrough_support import Clock, complete_draft, make_session
+from tests.ui.walkthrough_support import Clock, complete_draft, make_session, shown_walkthrough
 
 PRETERM = {"contact": {"date": "2026-11-20", "type": "additional"},
            "family": {"baby": {"date_of_birth": "2026-07-20"}}}
@@ -31,13 +30,7 @@ def session():
 
 @pytest.fixture
 def view(qtbot, session):
-    widget = WalkthroughView(session, load_framework())
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    return widget
+    return shown_walkthrough(qtbot, session)
 
 
 def start_on(view: WalkthroughView, section: str) -> None:

@@ -14,10 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pairaid.core import vocab
-from pairaid.core.framework import load_framework
-from pairaid.ui.walkthrough import WalkthroughView
 from tests.ui.keyboard import focused, press, tab_to
-from tests.ui.walkthrough_support import Clock, complete_draft, make_session, type_text
+from tests.ui.walkthrough_support import Clock, complete_draft, make_session, shown_walkthrough, type_text
 
 
 @pytest.fixture
@@ -34,13 +32,7 @@ def session(clock):
 
 @pytest.fixture
 def view(qtbot, session):
-    widget = WalkthroughView(session, load_framework())
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    return widget
+    return shown_walkthrough(qtbot, session)
 
 
 def on_screen(widget: QWidget) -> QPoint:

@@ -11,11 +11,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from pairaid.core.pathway import Pathway, Service
 from pairaid.pathway.loading import load_pathway
 from pairaid.resources import default_pathway_path
 from pairaid.ui.session import VisitSession
+from pairaid.ui.walkthrough import WalkthroughView
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -43,7 +45,7 @@ def test_pathway() -> Pathway:
     return _BIRMINGHAM.model_copy(update={"services": services})
 
 
-test_pathway.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+test_pathway.__test__ = False  # a helper, not a test
 
 
 class Clock:
@@ -78,3 +80,16 @@ def type_text(widget: QWidget, text: str) -> None:
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
     QApplication.processEvents()
+
+
+def shown_walkthrough(qtbot: QtBot, session: VisitSession) -> WalkthroughView:
+    """The walk-through on a 1366x768 window, exposed and active, as keyboard tests need it."""
+    from pairaid.core.framework import load_framework
+
+    widget = WalkthroughView(session, load_framework())
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    return widget
