@@ -84,7 +84,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = actions.add_parser("key", help="this computer's signing key and its fingerprint, to give to colleagues")
 
     p = actions.add_parser("trust", help="trust a colleague's signing key, after comparing fingerprints aloud")
-    p.add_argument("key", help="the colleague's public key (from `pairaid records key`) or a bundle they signed")
+    p.add_argument("key", help="the colleague's public key (from `pairaid records key`), their key file, or a bundle "
+                   "they signed")
     p.add_argument("--name", required=True, help="the colleague's name, as their bundles will show it")
     p.add_argument("--fingerprint", default="",
                    help="the fingerprint the colleague read aloud from their own `pairaid records key`")
@@ -271,10 +272,15 @@ def _key(store: Any, args: argparse.Namespace) -> int:
 def _trust(store: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from pairaid.store.signing import fingerprint
+    from pairaid.store.signing import fingerprint, read_public_key_file
 
     given = Path(args.key)
-    key = store.bundle_public_key(given) if given.suffix == ".pairaid" or given.is_file() else args.key
+    if given.suffix == ".pairaid":
+        key = store.bundle_public_key(given)
+    elif given.is_file() or given.name.endswith(".pairaid-key"):
+        key = read_public_key_file(given)
+    else:
+        key = args.key
     shown = fingerprint(key)
     if not args.fingerprint.strip():
         print(f"Fingerprint of this key: {shown}\nAsk {args.name} to read theirs aloud from `pairaid records key`; "

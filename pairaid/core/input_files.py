@@ -26,6 +26,7 @@ SIZE_LIMITS: dict[str, int] = {
     "pathway": 32 * MIB,
     "oruk": 64 * MIB,
     "bundle": 256 * MIB,
+    "public_key": 64 * 1024,  # a colleague's public key file is about 200 bytes
 }
 
 #: Deepest nesting of lists and objects accepted in any JSON or YAML input (real files nest about 6 deep).
@@ -83,7 +84,8 @@ def read_bytes(path: str | Path, *, kind: str, stdin: BinaryIO | None = None) ->
 
 def _too_big(kind: str, limit: int, size: int | None = None) -> str:
     have = f" is {size / MIB:.1f} MB;" if size is not None else " is too large;"
-    return f"this file{have} the largest {kind} file pairaid accepts is {limit // MIB} MB (see the IT guide)"
+    most = f"{limit // MIB} MB" if limit >= MIB else f"{limit // 1024} KB"
+    return f"this file{have} the largest {kind.replace('_', ' ')} file pairaid accepts is {most} (see the IT guide)"
 
 
 def decode_text(data: bytes, name: str, *, hint: str = "UTF-8 text") -> str:

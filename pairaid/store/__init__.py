@@ -20,6 +20,9 @@ Public API (import from `pairaid.store`)::
     store.resolve_conflict(copy_id, keep="this_computer" | "bundle") -> Record
     store.own_fingerprint() / store.own_public_key()  # to read aloud / give to colleagues
     store.trust_key(public_key, name=, fingerprint_said=) / store.trusted_keys() / store.bundle_public_key(path)
+    store.remove_trusted_key(fingerprint) -> TrustedKey  # bundles it signs are unverified from then on
+    store.save_public_key(path) -> Path               # a .pairaid-key file to give to a colleague
+    pairaid.store.signing.read_public_key_file(path) -> str   # SigningKeyError (a StoreError) in words
     store.close()
 
 Statuses: "draft" (editable; saved on every change) -> "final" (read-only, outcome stored) -> "amended" (a

@@ -26,7 +26,8 @@ KINDS: frozenset[str] = frozenset(
         "reviewed",
         "signed_off",
         "conflict_resolved",  # detail: conflict_id (the copy, now removed) and kept (this_computer | bundle)
-        "key_trusted",  # on no record: a colleague's public key was trusted (fingerprint)
+        "key_trusted",  # on no record (record id ""): a colleague's public key was trusted (fingerprint)
+        "key_removed",  # on no record: a colleague's public key is no longer trusted (fingerprint)
         "safe_to_take_home",  # the practitioner confirmed the parent copy is safe for this parent to take home
     }
 )
@@ -52,7 +53,7 @@ DETAIL_KEYS: frozenset[str] = frozenset(
         "pathway_id",
         "pathway_version",
         "sha256",
-        "source",  # new | updated | reviews_merged | conflict (imports)
+        "source",  # new | updated | reviews_merged | conflict | conflict_resolved_before (imports)
         "reviews_added",
         "conflict_id",
         "kept",

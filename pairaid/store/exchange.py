@@ -64,7 +64,9 @@ class BundlesPart(KeysPart, RecordsPart, StoreBase):
                                                the local draft (nothing of this computer's is lost);
           the bundle's content is one this computer had -> refused (this computer is newer);
           both changed since they last met  -> the bundle's copy is kept beside the record as a conflict for
-                                               the user to resolve (resolve_conflict); nothing is overwritten.
+                                               the user to resolve (resolve_conflict); nothing is overwritten;
+          ... but the user already resolved a conflict with this very content by keeping this computer's
+                                            -> nothing changes (reviews not held yet are added): the choice stands.
         A supervision bundle never changes an identified local record's data, it only brings its reviews."""
         from pydantic import ValidationError
 
@@ -112,10 +114,12 @@ class BundlesPart(KeysPart, RecordsPart, StoreBase):
                         f"{path}: this computer has a newer version of the record (version {local['version']}) "
                         f"than the bundle (version {rec.version}); nothing was imported"
                     )
+                elif self._set_aside_before(rec.id, incoming_sha):
+                    source = "conflict_resolved_before"  # the user kept this computer's record over this content
                 else:
                     source = "conflict"
                     conflict_id = self._keep_conflict(bundle, summary, incoming_sha)
-            if source != "conflict":
+            if source not in ("conflict", "conflict_resolved_before"):
                 conn.executemany(
                     "INSERT OR IGNORE INTO record_lineage (record_id, sha256, version) VALUES (?, ?, ?)",
                     [(rec.id, e.sha256, e.version) for e in rec.lineage] + [(rec.id, incoming_sha, rec.version)])
@@ -187,6 +191,13 @@ class BundlesPart(KeysPart, RecordsPart, StoreBase):
         log.warning("record %s: a bundle's copy conflicts with this computer's; kept as %s", rec.id, copy_id)
         return copy_id
 
+    def _set_aside_before(self, record_id: str, body_sha: str) -> bool:
+        """Whether a conflict over exactly this content was resolved by keeping this computer's record (the
+        audit trail remembers the content fingerprint of each copy set aside)."""
+        details = (json.loads(row["detail"]) for row in self._conn.execute(
+            "SELECT detail FROM audit WHERE record_id = ? AND kind = 'conflict_resolved'", (record_id,)))
+        return any(d.get("kept") == "this_computer" and d.get("sha256") == body_sha for d in details)
+
     def _replace_draft(self, bundle: Bundle, summary: RecordSummary, body_sha: str) -> None:
         rec = bundle.record
         pathway = bundle.pathway
@@ -212,17 +223,24 @@ class BundlesPart(KeysPart, RecordsPart, StoreBase):
             f"SELECT {rows.INFO_COLUMNS} FROM records r WHERE conflict_of IS NOT NULL ORDER BY updated_at DESC")]
 
     def resolve_conflict(self, copy_id: str, keep: Literal["this_computer", "bundle"]) -> Record:
-        """End a conflict: keep this computer's record (the bundle's copy is removed; the bundle file itself is
-        untouched), or take the bundle's content into the record (only while the record is a draft: a final
-        record is corrected by amending it). Returns the record."""
+        """End a conflict: keep this computer's record (the bundle's copy is removed, and importing the same bundle
+        again later leaves the record as it is; the bundle file itself is untouched), or take the bundle's content
+        into the record (only while the record is a draft: a final record is corrected by amending it). Returns the
+        record."""
         with self._write() as conn:
             row = conn.execute(
-                "SELECT c.conflict_of, b.data, b.outcome, r.status, r.version, r.deidentified FROM records c "
+                "SELECT c.conflict_of, c.deidentified AS copy_deidentified, b.data, b.outcome, r.status, r.version, "
+                "r.deidentified FROM records c "
                 "JOIN record_bodies b ON b.record_id = c.id JOIN records r ON r.id = c.conflict_of "
                 "WHERE c.id = ?", (copy_id,)).fetchone()
             if row is None:
                 raise StoreError(f"{copy_id} is not a conflicting copy (it may have been resolved already)")
             record_id = row["conflict_of"]
+            held = json.loads(row["data"])
+            # The content as the bundle carried it (the copy holds its own id): remembered in the audit trail, so
+            # importing that bundle again does not raise the conflict that was just settled.
+            as_sent = held if row["copy_deidentified"] or "id" not in held else {**held, "id": record_id}
+            copy_sha = rows.content_fingerprint(as_sent, json.loads(row["outcome"]) if row["outcome"] else None)
             if keep == "bundle":
                 if row["status"] != "draft" or row["deidentified"]:
                     raise StoreError(
@@ -240,6 +258,6 @@ class BundlesPart(KeysPart, RecordsPart, StoreBase):
             conn.execute("DELETE FROM record_lineage WHERE record_id = ?", (copy_id,))
             conn.execute("DELETE FROM record_bodies WHERE record_id = ?", (copy_id,))
             conn.execute("DELETE FROM records WHERE id = ?", (copy_id,))
-            self._event(record_id, "conflict_resolved", {"conflict_id": copy_id, "kept": keep})
+            self._event(record_id, "conflict_resolved", {"conflict_id": copy_id, "kept": keep, "sha256": copy_sha})
         log.info("record %s: conflict resolved (%s kept)", record_id, keep)
         return self.load(record_id)

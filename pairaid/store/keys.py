@@ -35,6 +35,15 @@ class TrustedKey:
     added_at: str
 
 
+# Trusting or removing a key concerns no record: its audit events are filed under this empty record id.
+NO_RECORD = ""
+
+
+def _token(fingerprint: str) -> str:
+    """A fingerprint as the audit trail holds it (no spaces: "3F2A-91C0-7B4E-0D12-AA5C")."""
+    return fingerprint.replace(" ", "-")
+
+
 class KeysPart(StoreBase):
     _private_key: Any = None
 
@@ -69,17 +78,53 @@ class KeysPart(StoreBase):
         if not same_fingerprint(fingerprint_said, public_key):
             raise StoreError(f"the fingerprint you were given ({fingerprint_said.strip()}) is not this key's "
                              f"({shown}); the key was not trusted. Check with your colleague by phone or in person")
+        if public_key == self.own_public_key():
+            raise StoreError("that is this computer's own key: its bundles already count as verified here, so "
+                             "there is nothing to trust. Ask your colleague for the key of their computer")
         now = rows.now()
         with self._write() as conn:
             conn.execute("INSERT INTO trusted_keys (fingerprint, public_key, name, added_at) VALUES (?, ?, ?, ?) "
                          "ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name",
                          (shown, public_key, name.strip(), now))
+            self._event(NO_RECORD, "key_trusted", {"fingerprint": _token(shown)})
         return TrustedKey(fingerprint=shown, name=name.strip(), public_key=public_key, added_at=now)
 
     def trusted_keys(self) -> list[TrustedKey]:
         return [TrustedKey(fingerprint=row["fingerprint"], name=row["name"], public_key=row["public_key"],
                            added_at=row["added_at"])
                 for row in self._conn.execute("SELECT * FROM trusted_keys ORDER BY name, fingerprint")]
+
+    def remove_trusted_key(self, fingerprint: str) -> TrustedKey:
+        """Stop trusting a colleague's key (a lost or rebuilt computer, a colleague who left): bundles it signs
+        are unverified from now on. Reviews already brought in keep the standing they had when imported.
+        StoreError when no trusted key has that fingerprint."""
+        from pairaid.store.signing import squeeze_fingerprint
+
+        wanted = squeeze_fingerprint(fingerprint)
+        for key in self.trusted_keys():
+            if squeeze_fingerprint(key.fingerprint) == wanted:
+                with self._write() as conn:
+                    conn.execute("DELETE FROM trusted_keys WHERE fingerprint = ?", (key.fingerprint,))
+                    self._event(NO_RECORD, "key_removed", {"fingerprint": _token(key.fingerprint)})
+                return key
+        raise StoreError(f"no trusted colleague has the key {fingerprint.strip()} (it may have been removed already)")
+
+    def save_public_key(self, path: Path) -> Path:
+        """Write this computer's public key to `path` (suffix .pairaid-key added when missing), to give to a
+        colleague; StoreError naming the folder when it cannot be written."""
+        from pairaid.atomic import write_text_atomically
+        from pairaid.store.signing import KEY_FILE_SUFFIX, public_key_file_text
+
+        path = Path(path)
+        if not path.name.endswith(KEY_FILE_SUFFIX):
+            path = path.with_name(path.name + KEY_FILE_SUFFIX)
+        if not path.parent.is_dir():
+            raise StoreError(f"{path.parent}: no such folder; choose a folder that exists (nothing was written)")
+        try:
+            return write_text_atomically(path, public_key_file_text(self.own_public_key()))
+        except OSError as exc:
+            raise StoreError(f"{path}: the key could not be written ({exc.strerror or type(exc).__name__}); "
+                             "choose another place") from None
 
     def _signed(self, bundle: dict[str, Any]) -> dict[str, Any]:
         """The bundle with this installation's signature of its seal."""

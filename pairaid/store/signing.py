@@ -74,6 +74,39 @@ def _raw_public(text: str) -> bytes:
     return raw
 
 
+KEY_FILE_SUFFIX = ".pairaid-key"
+_KEY_FILE_HEADING = "pairaid public key"
+_KEY_LINE = "Public key: "
+
+
+def public_key_file_text(public_key: str) -> str:
+    """What a public key file holds: a heading, the key, and a reminder of how it is trusted. The fingerprint is
+    left out on purpose: it is compared by reading it aloud from the owner's screen, never from the file."""
+    return (f"{_KEY_FILE_HEADING}\n{_KEY_LINE}{public_key}\n"
+            "It holds no secret. Trust it only after its owner reads their fingerprint aloud to you.\n")
+
+
+def read_public_key_file(path: Path) -> str:
+    """The public key in a file made by `public_key_file_text` (or holding the bare key text, as
+    `pairaid records key` prints it); SigningKeyError naming the file and what to do otherwise."""
+    from pairaid.core.input_files import InputFileError, decode_text, read_bytes
+
+    try:
+        text = decode_text(read_bytes(path, kind="public_key"), str(path))
+    except InputFileError as exc:
+        raise SigningKeyError(f"{exc}; nothing was trusted") from None
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    keys = [line.removeprefix(_KEY_LINE).strip() for line in lines if line.startswith(_KEY_LINE)]
+    candidate = keys[0] if len(keys) == 1 else lines[0] if len(lines) == 1 else ""
+    try:
+        _raw_public(candidate)
+    except SigningKeyError:
+        raise SigningKeyError(f"{path}: is not a pairaid public key file; ask your colleague to save theirs again "
+                              f"(in pairaid: Record → Keys and trusted colleagues → Save my public key); "
+                              "nothing was trusted") from None
+    return candidate
+
+
 def fingerprint(public_key: str) -> str:
     """A short form of a public key to compare aloud: 20 hex digits in five groups (80 bits), e.g.
     "3F2A 91C0 7B4E 0D12 AA5C"."""
@@ -81,12 +114,14 @@ def fingerprint(public_key: str) -> str:
     return " ".join(digest[i:i + 4] for i in range(0, 20, 4))
 
 
+def squeeze_fingerprint(text: str) -> str:
+    """A fingerprint as compared: spaces, dashes and case ignored."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
 def same_fingerprint(said: str, public_key: str) -> bool:
     """Whether a fingerprint typed in (spaces, dashes and case ignored) is this key's."""
-    def squeeze(text: str) -> str:
-        return "".join(ch for ch in text.upper() if ch.isalnum())
-
-    return squeeze(said) == squeeze(fingerprint(public_key))
+    return squeeze_fingerprint(said) == squeeze_fingerprint(fingerprint(public_key))
 
 
 def sign(private_key: object, seal: str) -> str:

@@ -188,6 +188,45 @@ def test_a_conflict_resolved_in_favour_of_this_computer(store: Store, other: Sto
     assert other.conflicts() == [] and other.search(text="zoe")[0].id == info.id
 
 
+def test_the_same_bundle_again_after_keeping_this_computers_copy_raises_no_conflict(store: Store, other: Store,
+                                                                                    tmp_path: Path) -> None:
+    """The choice stands: the set-aside content is remembered, so re-importing that bundle (a second copy of an
+    email, a memory stick read twice) changes nothing; a later change by the sender is a new conflict."""
+    data = visit()
+    info = store.create_draft(data, summary=summary(data))
+    other.import_bundle(store.export_bundle(info.id, tmp_path / "v1"))
+    version = store.save_draft(info.id, {**data, "strengths": ["stable_home"]}, 1, summary=summary(data))
+    other.save_draft(info.id, {**data, "strengths": ["sure_start"]}, 1, summary=summary(data))
+    sent = store.export_bundle(info.id, tmp_path / "v2")
+    other.resolve_conflict(other.import_bundle(sent).id, keep="this_computer")
+
+    again = other.import_bundle(sent)
+    assert again.id == info.id and again.conflict_of is None and again.data["strengths"] == ["sure_start"]
+    assert other.conflicts() == []
+    assert other.audit(info.id)[-1].detail["source"] == "conflict_resolved_before"
+    other.save_draft(info.id, {**data, "strengths": ["sure_start", "parent_insight"]}, again.version,
+                     summary=summary(data))
+    assert other.import_bundle(sent).conflict_of is None and other.conflicts() == [], "still settled after an edit"
+
+    store.save_draft(info.id, {**data, "strengths": ["family_network"]}, version, summary=summary(data))
+    newer = other.import_bundle(store.export_bundle(info.id, tmp_path / "v3"))
+    assert newer.conflict_of == info.id, "content the user has not seen is a new conflict"
+
+
+def test_keeping_the_bundles_copy_then_the_same_bundle_again_changes_nothing(store: Store, other: Store,
+                                                                             tmp_path: Path) -> None:
+    data = visit()
+    info = store.create_draft(data, summary=summary(data))
+    other.import_bundle(store.export_bundle(info.id, tmp_path / "v1"))
+    store.save_draft(info.id, {**data, "strengths": ["stable_home"]}, 1, summary=summary(data))
+    other.save_draft(info.id, {**data, "strengths": ["sure_start"]}, 1, summary=summary(data))
+    sent = store.export_bundle(info.id, tmp_path / "v2")
+    kept = other.resolve_conflict(other.import_bundle(sent).id, keep="bundle")
+    again = other.import_bundle(sent)
+    assert (again.id, again.version, again.data["strengths"]) == (info.id, kept.version, ["stable_home"])
+    assert other.conflicts() == []
+
+
 def test_supervision_bundle_removes_hand_marked_words_and_keeps_a_short_reference(store: Store,
                                                                                    tmp_path: Path) -> None:
     from pairaid.core.deidentify import short_reference

@@ -13,7 +13,7 @@ import pytest
 from pairaid.cli import main
 from pairaid.core.canonical import sha256_hex
 from pairaid.store import Store, StoreError
-from pairaid.store.signing import KEY_FILE
+from pairaid.store.signing import KEY_FILE, SigningKeyError, read_public_key_file
 from tests.store.test_bundles import final_record
 
 
@@ -102,3 +102,60 @@ def test_key_and_trust_commands(store: Store, supervisor: Store, data_dir: Path,
     assert "Sender: signed by Ann Hall" in capsys.readouterr().out
     with Store.open(data_dir) as reopened:  # the review held unverified now counts: same review, trusted sender
         assert reopened.search(status="final")[0].signed_off
+
+
+def test_a_public_key_file_round_trip_and_removing_a_trusted_key(store: Store, supervisor: Store,
+                                                                 tmp_path: Path) -> None:
+    written = supervisor.save_public_key(tmp_path / "ann")
+    assert written.name == "ann.pairaid-key"
+    text = written.read_text("utf-8")
+    assert supervisor.own_public_key() in text and supervisor.own_fingerprint() not in text, \
+        "the fingerprint is read aloud from its owner's screen, never taken from the file"
+    key = read_public_key_file(written)
+    trusted = store.trust_key(key, name="Ann Hall", fingerprint_said=supervisor.own_fingerprint())
+    back = reviewed_and_sent_back(store, supervisor, tmp_path)
+    assert store.bundle_sender(back).verified
+
+    removed = store.remove_trusted_key(trusted.fingerprint.lower())
+    assert removed.name == "Ann Hall" and store.trusted_keys() == []
+    assert not store.bundle_sender(back).verified, "a removed key's bundles are unverified from then on"
+    assert [(e.kind, e.detail["fingerprint"]) for e in store.audit("")] == [
+        ("key_trusted", trusted.fingerprint.replace(" ", "-")), ("key_removed", trusted.fingerprint.replace(" ", "-"))]
+    with pytest.raises(StoreError, match="no trusted colleague has the key"):
+        store.remove_trusted_key(trusted.fingerprint)
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    (b"", "not a pairaid public key file"),
+    (b"pairaid public key\nPublic key: not-a-key\n", "not a pairaid public key file"),
+    (b"\xff\xfe\x00k", "UTF-16"),
+    (b"x" * 70_000, "largest public key file pairaid accepts is 64 KB"),
+])
+def test_a_bad_public_key_file_is_named_and_nothing_is_trusted(tmp_path: Path, content: bytes, said: str) -> None:
+    path = tmp_path / "colleague.pairaid-key"
+    path.write_bytes(content)
+    with pytest.raises(SigningKeyError, match=said):
+        read_public_key_file(path)
+    with pytest.raises(SigningKeyError, match="no such file"):
+        read_public_key_file(tmp_path / "missing.pairaid-key")
+
+
+def test_the_bare_key_text_is_read_too_and_this_computers_own_key_is_not_trusted(store: Store,
+                                                                                tmp_path: Path) -> None:
+    path = tmp_path / "mine.txt"
+    path.write_text(store.own_public_key() + "\n", "utf-8")
+    assert read_public_key_file(path) == store.own_public_key()
+    with pytest.raises(StoreError, match="this computer's own key"):
+        store.trust_key(store.own_public_key(), name="Me", fingerprint_said=store.own_fingerprint())
+
+
+def test_trust_command_reads_a_key_file(store: Store, supervisor: Store, data_dir: Path, tmp_path: Path,
+                                        capsys) -> None:
+    key_file = supervisor.save_public_key(tmp_path / "ann")
+    store.close()
+    assert main(["records", "trust", str(key_file), "--name", "Ann Hall", "--fingerprint",
+                 supervisor.own_fingerprint(), "--data-dir", str(data_dir)]) == 0
+    assert "Trusted Ann Hall's key" in capsys.readouterr().out
+    assert main(["records", "trust", str(tmp_path / "gone.pairaid-key"), "--name", "Ann Hall", "--fingerprint",
+                 "0000", "--data-dir", str(data_dir)]) != 0
+    assert "no such file" in capsys.readouterr().err
