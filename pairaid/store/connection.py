@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from pairaid.store.audit import check_event
 from pairaid.store.errors import StoreError, StoreFullError, StoreLockedError, StoreReadOnlyError
-from pairaid.store.guard import classify, classify_os, damaged
+from pairaid.store.guard import at_opening, classify, classify_os
 from pairaid.store.opening import COMPANIONS, backup_database, inspect_database
 from pairaid.store.paths import database_path, ensure_private_dir, make_private_file, remove_leftovers
 from pairaid.store.rows import content_fingerprint_of_text, now
@@ -35,10 +35,11 @@ BUSY_TIMEOUT_MS = 5000
 def open_connection(data_dir: Path, migrations: Migrations | None = None) -> tuple[sqlite3.Connection, Path]:
     """Open (creating or migrating) `<data_dir>/pairaid.db`: see Store.open."""
     path = database_path(Path(data_dir))
+    had_folder = _exists(Path(data_dir), path)
     try:
         folder = ensure_private_dir(Path(data_dir))
     except OSError as exc:
-        raise classify_os(exc, path, writing=True) from None
+        raise classify_os(exc, path, writing=not had_folder) from None
     path = database_path(folder)
     if migrations is None:
         known = list(MIGRATION_NAMES)
@@ -46,9 +47,9 @@ def open_connection(data_dir: Path, migrations: Migrations | None = None) -> tup
         from pairaid.store.migrations import migration_names
 
         known = migration_names(migrations)
-    if not path.exists():
+    if not _exists(path, path):
         _create(path, migrations)
-    applied = inspect_database(path, known)
+    applied = inspect_database(path, known, lock_wait=BUSY_TIMEOUT_MS / 1000)
     try:
         make_private_file(path)
     except OSError as exc:
@@ -59,18 +60,32 @@ def open_connection(data_dir: Path, migrations: Migrations | None = None) -> tup
             _migrate(conn, path, applied, migrations)
     except sqlite3.Error as exc:
         conn.close()
-        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+        raise at_opening(exc, path) from None
     except BaseException:
         conn.close()
         raise
     return conn, path
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _exists(path: Path, shown: Path) -> bool:
+    """Whether `path` is there; one that cannot even be looked at (a folder without permission to open it) is
+    said as such about `shown`, never as a crash."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise classify_os(exc, shown, writing=False) from None
+    return True
+
+
+def _connect(path: Path, shown: Path | None = None) -> sqlite3.Connection:
+    """A connection with pairaid's settings; its errors name `shown` (the database a temporary file becomes)."""
+    shown = shown or path
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+        raise at_opening(exc, shown) from None
     conn.row_factory = sqlite3.Row  # every part of the store reads columns by name
     # Used by the v3 migration to fingerprint records made before it (see pairaid.store.schema).
     conn.create_function("pairaid_content_sha", 2, content_fingerprint_of_text, deterministic=True)
@@ -83,7 +98,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         conn.close()
-        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+        raise at_opening(exc, shown) from None
     return conn
 
 
@@ -94,11 +109,11 @@ def _create(path: Path, migrations: Migrations | None) -> None:
     tmp = path.with_name(f"{path.name}.new-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
         make_private_file(tmp)
-        conn = _connect(tmp)
+        conn = _connect(tmp, shown=path)
         try:
-            _migrate(conn, tmp, [], migrations)
+            _migrate(conn, tmp, [], migrations, shown=path)
         except sqlite3.Error as exc:
-            raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+            raise at_opening(exc, path) from None
         finally:
             conn.close()  # the last connection: SQLite folds the WAL into the file and removes it
         try:
@@ -117,8 +132,10 @@ def _create(path: Path, migrations: Migrations | None) -> None:
     log.info("new records database created")
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, applied: list[str], migrations: Migrations | None) -> None:
-    """Create the schema, or upgrade it after a backup (sqlite-utils is imported only here)."""
+def _migrate(conn: sqlite3.Connection, path: Path, applied: list[str], migrations: Migrations | None,
+             shown: Path | None = None) -> None:
+    """Create the schema, or upgrade it after a backup (sqlite-utils is imported only here). Errors name
+    `shown`, the database a temporary file becomes."""
     from sqlite_utils import Database
 
     from pairaid.store.migrations import MIGRATIONS
@@ -145,11 +162,11 @@ def _migrate(conn: sqlite3.Connection, path: Path, applied: list[str], migration
                     pass  # still locked by the other process: wait for it
                 time.sleep(0.02 + random.random() * 0.05)
                 continue
-            specific = classify(exc, path, opening=True) if isinstance(exc, sqlite3.Error) else None
+            specific = classify(exc, shown or path, opening=True) if isinstance(exc, sqlite3.Error) else None
             if isinstance(specific, StoreFullError | StoreReadOnlyError | StoreLockedError):
                 raise specific from None  # a healthy file that could not be written: say why, never "damaged"
             where = f"; a copy from before the upgrade is at {backup}" if backup else ""
-            raise StoreError(f"{path}: upgrading the database failed ({exc}); nothing was changed{where}") \
+            raise StoreError(f"{shown or path}: upgrading the database failed ({exc}); nothing was changed{where}") \
                 from exc
     log.info("database schema migrated from v%d", len(applied))
 

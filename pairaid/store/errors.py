@@ -15,6 +15,7 @@ class StoreFileError(StoreError):
     only for a file that is damaged, empty or not a pairaid database, never for a healthy one."""
 
     can_set_aside = False
+    title = "The records database cannot be used"  # what was found, in a few words: a dialog's title
 
     def __init__(self, path: Path, message: str) -> None:
         super().__init__(f"{path}: {message}")
@@ -27,38 +28,52 @@ class StoreCorruptError(StoreFileError):
     `pairaid.store.set_aside(path)` moves it aside so a new database can be started."""
 
     can_set_aside = True
+    title = "The records database is damaged"
 
 
 class StoreNotDatabaseError(StoreCorruptError):
     """The file is not a pairaid database at all (another program's file, or not SQLite)."""
+
+    title = "This is not a pairaid records database"
 
 
 class StoreEmptyError(StoreCorruptError):
     """The database file is 0 bytes: whatever it held is gone (a failed copy, a full disk, a sync program).
     It is never silently reused as a new database: it is kept aside so the loss is seen."""
 
+    title = "The records database is empty"
+
 
 class StoreTooNewError(StoreCorruptError):
     """The database was written by a newer pairaid; this version must not change it."""
 
     can_set_aside = False
+    title = "The records database is from a newer pairaid"
 
 
 class StoreFullError(StoreFileError):
     """The disk (or the quota) holding the database is full: the change in hand was not saved; what was saved
     before is safe. The file is healthy."""
 
+    title = "The disk is full"
+
 
 class StoreReadOnlyError(StoreFileError):
     """The database or its folder can be read but not written (permissions, a read-only disk or share)."""
+
+    title = "The records folder is read-only"
 
 
 class StoreLockedError(StoreFileError):
     """Another program held the database for longer than pairaid waits (5 seconds)."""
 
+    title = "The records database is in use"
+
 
 class StoreUnavailableError(StoreFileError):
     """The database cannot be opened or read at all (no permission, the drive is gone, an I/O error)."""
+
+    title = "The records database cannot be reached"
 
 
 class RecordNotFound(StoreError, KeyError):

@@ -10,13 +10,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pairaid.store.errors import StoreCorruptError, StoreEmptyError, StoreNotDatabaseError, StoreTooNewError
-from pairaid.store.guard import classify, classify_os, damaged, not_a_database
+from pairaid.store.guard import at_opening, classify_os, damaged, not_a_database
 from pairaid.store.paths import FILE_MODE
 from pairaid.store.schema import MIGRATION_NAMES, MIGRATION_SET, OUR_TABLES
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 COMPANIONS = ("-wal", "-shm")
 KEEP_BACKUPS = 3
+LOCK_WAIT_S = 5.0  # how long a look at the file waits for another program's lock, as the store itself does
 
 
 def _stamp() -> str:
@@ -24,17 +25,19 @@ def _stamp() -> str:
 
 
 def _read_only_uri(path: Path, untouched: bool) -> str:
-    """SQLite's read-only URI for `path`. `untouched`: when no -wal file exists, also promise SQLite the file
-    will not change (immutable), so that reading makes no -wal/-shm files either; only for a look that acts on
-    nothing it finds (the self-test), as a pairaid starting meanwhile could make the promise false."""
+    """SQLite's read-only URI for `path`. `untouched`: when no -wal or -journal file exists, also promise SQLite
+    the file will not change (immutable), so that reading makes no -wal/-shm files either; only for a look that
+    acts on nothing it finds (the self-test), as a pairaid starting meanwhile could make the promise false. A
+    -journal file means another program is writing (or crashed while writing) in rollback mode: then SQLite's
+    locks are honoured, so a file in use is said to be in use and a half-written one is never read as damaged."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if untouched and not path.with_name(path.name + "-wal").exists():
+    if untouched and not any(path.with_name(path.name + end).exists() for end in ("-wal", "-journal")):
         uri += "&immutable=1"
     return uri
 
 
 def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_NAMES, *,
-                     untouched: bool = False) -> list[str]:
+                     untouched: bool = False, lock_wait: float | None = None) -> list[str]:
     """Check an existing file without changing it; return the names of the migrations it has applied.
     Raise the StoreFileError that says what is wrong otherwise (see pairaid.store.guard)."""
     try:
@@ -62,9 +65,10 @@ def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_
         )
     try:
         # Read-only, so a damaged file is never "repaired" into something worse.
-        conn = sqlite3.connect(_read_only_uri(path, untouched), uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, untouched), uri=True,
+                               timeout=LOCK_WAIT_S if lock_wait is None else lock_wait)
     except sqlite3.Error as exc:
-        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+        raise at_opening(exc, path) from None
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
@@ -96,7 +100,7 @@ def inspect_database(path: Path, known: list[str] | tuple[str, ...] = MIGRATION_
             raise StoreCorruptError(path, "the database is damaged (SQLite's check failed); set it aside")
         return applied
     except sqlite3.Error as exc:
-        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+        raise at_opening(exc, path) from None
     finally:
         conn.close()
 
@@ -106,16 +110,16 @@ def check_database(path: Path) -> str:
     raise the StoreFileError that says what is wrong with it. For the self-test."""
     applied = inspect_database(path, untouched=True)
     try:
-        conn = sqlite3.connect(_read_only_uri(path, untouched=True), uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, untouched=True), uri=True, timeout=LOCK_WAIT_S)
     except sqlite3.Error as exc:
-        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+        raise at_opening(exc, path) from None
     try:
         problem = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
         if problem != "ok":
             raise damaged(path, f"SQLite's integrity check: {problem}", opening=True)
         records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
     except sqlite3.Error as exc:
-        raise classify(exc, path, opening=True) or damaged(path, str(exc), opening=True) from None
+        raise at_opening(exc, path) from None
     finally:
         conn.close()
     return f"{records} record(s), schema {len(applied)}, SQLite's integrity check ok (opened read-only)"
@@ -123,14 +127,18 @@ def check_database(path: Path) -> str:
 
 def set_aside(path: Path) -> Path:
     """Rename a bad database (and its -wal/-shm files) to `<name>.set-aside-<UTC time>`; return the new path
-    of the database file so the user can be told where it went."""
+    of the database file so the user can be told where it went. A folder where nothing can be renamed (read-only)
+    raises the StoreFileError that says so, with nothing moved."""
     path = Path(path)
     target = path.with_name(f"{path.name}.set-aside-{_stamp()}")
+    try:
+        os.replace(path, target)  # the file first: its -wal/-shm only follow it, never go without it
+    except OSError as exc:
+        raise classify_os(exc, path, writing=True) from None
     for suffix in COMPANIONS:
         companion = path.with_name(path.name + suffix)
         if companion.exists():
             os.replace(companion, target.with_name(target.name + suffix))
-    os.replace(path, target)
     return target
 
 

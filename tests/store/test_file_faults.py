@@ -4,9 +4,7 @@ read-only, locked or out of reach. Faults are real SQLite errors where SQLite ca
 
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
 import sqlite3
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from pairaid.store import (
     database_path,
 )
 from pairaid.store import connection as connection_module
+from tests.disk_faults import fill, folder_mode, make_read_only, scribble_over_records, small_disk
 from tests.store.helpers import summary, visit
 
 
@@ -37,6 +36,8 @@ def a_store_with_a_draft(data_dir: Path) -> tuple[Store, str]:
 
 
 def test_disk_full_is_its_own_message_and_keeps_what_was_saved(data_dir: Path) -> None:
+    """A real SQLITE_FULL from SQLite's own page limit: runs everywhere, also where a small disk cannot be
+    mounted."""
     store, kept = a_store_with_a_draft(data_dir)
     try:
         pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
@@ -62,31 +63,82 @@ def test_a_read_only_database_is_its_own_message(data_dir: Path) -> None:
         store.close()
 
 
-def test_a_read_only_folder_at_opening_is_named_and_the_file_left_alone(data_dir: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    Store.open(data_dir).close()
-    before = fingerprint(database_path(data_dir))
+def a_healthy_database(data_dir: Path) -> str:
+    store, _kept = a_store_with_a_draft(data_dir)
+    store.close()
+    return fingerprint(database_path(data_dir))
 
-    def refused(path: Path) -> None:
-        raise OSError(errno.EROFS, "Read-only file system", str(path))
 
-    monkeypatch.setattr(connection_module, "make_private_file", refused)
-    with pytest.raises(StoreReadOnlyError, match="write access") as err:
+@pytest.mark.parametrize(("folder", "file"), [(0o500, 0o600), (0o500, 0o400), (0o700, 0o400)],
+                         ids=["read-only folder", "read-only folder and file", "read-only file"])
+def test_a_folder_or_file_without_write_permission_is_read_only_and_left_alone(data_dir: Path, folder: int,
+                                                                               file: int) -> None:
+    before = a_healthy_database(data_dir)
+    with folder_mode(data_dir, folder, file), pytest.raises(StoreReadOnlyError, match="write access") as err:
         Store.open(data_dir)
-    assert not err.value.can_set_aside
+    assert not err.value.can_set_aside and "do not move" in str(err.value)
+    assert err.value.path == database_path(data_dir).resolve()
+    assert fingerprint(database_path(data_dir)) == before
+    assert not [p for p in data_dir.iterdir() if "set-aside" in p.name or ".new-" in p.name]
+
+
+def test_a_folder_that_cannot_be_looked_into_is_out_of_reach_not_a_crash(data_dir: Path) -> None:
+    before = a_healthy_database(data_dir)
+    with folder_mode(data_dir, 0o000), pytest.raises(StoreUnavailableError, match="cannot be opened") as err:
+        Store.open(data_dir)  # before: a bare PermissionError from looking for the file
+    assert not err.value.can_set_aside and "Permission denied" in str(err.value)
     assert fingerprint(database_path(data_dir)) == before
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="permissions do not bind root")
-def test_a_folder_without_write_permission(data_dir: Path) -> None:
-    Store.open(data_dir).close()
-    os.chmod(database_path(data_dir), 0o400)
-    os.chmod(data_dir, 0o500)
-    try:
-        with pytest.raises((StoreReadOnlyError, StoreUnavailableError)):
+def test_a_read_only_disk_is_read_only_not_out_of_reach(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        data_dir = disk / "data"
+        before = a_healthy_database(data_dir)
+        make_read_only(disk)
+        # SQLite itself only says "unable to open database file": a WAL database cannot be read on a read-only
+        # disk without its -shm file. The disk is what is wrong, and the message says so.
+        with pytest.raises(StoreReadOnlyError, match="write access") as err:
             Store.open(data_dir)
-    finally:
-        os.chmod(data_dir, 0o700)
+        assert not err.value.can_set_aside
+        assert fingerprint(database_path(data_dir)) == before
+        assert sorted(p.name for p in data_dir.iterdir()) == ["pairaid.db"]
+
+
+def test_a_full_disk_at_opening_is_full_not_out_of_reach(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        data_dir = disk / "data"
+        before = a_healthy_database(data_dir)
+        fill(disk)
+        # SQLite says "disk I/O error" (its -shm file cannot grow): the full disk is named instead.
+        with pytest.raises(StoreFullError, match="is full, so pairaid cannot start") as err:
+            Store.open(data_dir)
+        assert not err.value.can_set_aside and "whatever was saved before is safe" in str(err.value)
+        assert fingerprint(database_path(data_dir)) == before
+        (disk / "filler").unlink()
+        with Store.open(data_dir) as store:
+            assert len(store.search()) == 1
+
+
+def test_a_disk_that_fills_while_saving_keeps_what_was_saved(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk", kib=1024) as disk:
+        store, kept = a_store_with_a_draft(disk / "data")
+        try:
+            fill(disk)
+            big = visit(parent_voice={"words": "x" * 200_000})
+            with pytest.raises(StoreFullError, match="the last change was not saved"):
+                store.create_draft(big, summary=summary(big))
+            assert store.load(kept).baby_name == "Zoë Brontë"
+        finally:
+            store.close()
+
+
+def test_a_new_database_on_a_full_disk_names_pairaid_db_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        fill(disk)
+        with pytest.raises(StoreFullError) as err:
+            Store.open(disk / "data")
+        assert err.value.path == database_path(disk / "data")  # not the temporary file it is built in
+        assert list((disk / "data").iterdir()) == []
 
 
 def test_a_lock_held_too_long_is_its_own_message(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,17 +178,6 @@ def test_not_a_database_offers_to_set_it_aside(data_dir: Path) -> None:
     with pytest.raises(StoreNotDatabaseError, match="not a pairaid database") as err:
         Store.open(data_dir)
     assert err.value.can_set_aside
-
-
-def scribble_over_records(db: Path) -> None:
-    """Overwrite the root page of the records table in the file itself: real damage, found by SQLite."""
-    conn = sqlite3.connect(db)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'records'").fetchone()[0]
-    conn.close()
-    with db.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\xa5" * page_size)
 
 
 def test_a_page_damaged_after_opening_is_a_store_error_that_offers_the_set_aside(data_dir: Path) -> None:
