@@ -18,55 +18,76 @@ if TYPE_CHECKING:
 
     from pairaid.core.pathway import Pathway
     from pairaid.core.pathway_card import PathwayCard
-    from pairaid.store import Store
+    from pairaid.store import Store, StoreFileError
 
 log = logging.getLogger("pairaid.app")
 
 
 def open_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
-    """The records database; a damaged, empty or foreign file is left untouched unless the practitioner agrees
-    to set it aside. A healthy file that is full, read-only, locked or out of reach is never offered for moving:
-    its message says what to do."""
-    from pairaid.store import Store, StoreCorruptError, StoreError, StoreTooNewError, set_aside
+    """The records database, or None when pairaid cannot start with it. Each cause has its own dialog saying what
+    was found and offering only what fits: a damaged, empty or foreign file may be set aside (renamed and kept)
+    when the practitioner agrees; a disk that is full, a database in use and a folder out of reach may be tried
+    again; a read-only folder and a database from a newer pairaid are explained. A healthy file is never moved."""
+    from pairaid.store import Store, StoreError, StoreFileError
+    from pairaid.ui import dialogs
+
+    while True:
+        try:
+            return Store.open(data_dir)
+        except StoreFileError as exc:
+            log.error("records database could not be opened: %s", type(exc).__name__)
+            choice = _ask(exc, parent)
+            if choice == RETRY:
+                continue
+            if choice != SET_ASIDE or not _set_aside(exc, parent):
+                return None
+        except StoreError as exc:  # an upgrade that failed: nothing was changed, a copy from before is kept
+            log.error("records database could not be upgraded")
+            dialogs.error(parent, "The records database could not be upgraded", f"{exc}.")
+            return None
+
+
+RETRY, SET_ASIDE, QUIT = "Try again", "Set it aside and start a new one", "Quit"
+
+
+def _ask(exc: StoreFileError, parent: QWidget | None) -> str:
+    """Show what was found and what to do; the practitioner's choice (RETRY, SET_ASIDE or QUIT)."""
+    from pairaid.store import StoreEmptyError, StoreFullError, StoreLockedError, StoreUnavailableError
+    from pairaid.ui import dialogs
+
+    found = f"{exc.message[:1].upper()}{exc.message[1:]}.\n\nThe file: {exc.path}"
+    if exc.can_set_aside:
+        what = "the empty file" if isinstance(exc, StoreEmptyError) else "the file"
+        text = (f"{found}\n\nYou can set {what} aside (it is renamed and kept beside the new one, so your IT "
+                "service desk can look at it) and start a new, empty records database. Or quit now and nothing is "
+                "changed.")
+        return SET_ASIDE if dialogs.confirm(parent, exc.title, text, SET_ASIDE, QUIT) else QUIT
+    when = {StoreFullError: "once there is space on the disk",
+            StoreLockedError: "when the other pairaid window or program has finished with it",
+            StoreUnavailableError: "once the drive or folder is there again"}.get(type(exc))
+    if when is not None:
+        text = f"{found}\n\nChoose {RETRY} {when}, or {QUIT} (nothing is changed)."
+        return RETRY if dialogs.confirm(parent, exc.title, text, RETRY, QUIT) else QUIT
+    dialogs.error(parent, exc.title, f"{found}\n\npairaid closes now; the file was not changed.")
+    return QUIT
+
+
+def _set_aside(exc: StoreFileError, parent: QWidget | None) -> bool:
+    """Rename the bad file (it is kept) and say where it went; False, having said why, when it cannot be moved
+    (a read-only folder): then nothing was changed."""
+    from pairaid.store import StoreEmptyError, StoreFileError, set_aside
     from pairaid.ui import dialogs
 
     try:
-        return Store.open(data_dir)
-    except StoreTooNewError as exc:
-        dialogs.error(parent, "Records database from a newer pairaid",
-                      f"{exc.message}.\n\nThe file was not changed: {exc.path}")
-        return None
-    except StoreCorruptError as exc:  # damaged, empty or not a pairaid database: the one case to set aside
-        log.error("records database could not be opened: %s", type(exc).__name__)
-        agreed = dialogs.confirm(
-            parent, _what_was_found(exc),
-            f"pairaid cannot open its records database:\n{exc.message}.\n\nYou can set the file aside "
-            "(it is renamed and kept, so your IT service desk can try to recover it) and start a new, empty "
-            "database. Or quit now and nothing is changed.",
-            "Set it aside and start a new one", "Quit")
-        if not agreed:
-            return None
         moved = set_aside(exc.path)
-        dialogs.info(parent, "Records database set aside", f"The file was kept as:\n{moved}")
-        try:
-            return Store.open(data_dir)
-        except StoreError as again:
-            dialogs.error(parent, "The records database cannot be started", f"{again}.")
-            return None
-    except StoreError as exc:
-        dialogs.error(parent, "The records database cannot be opened", f"{exc}.")
-        return None
-
-
-def _what_was_found(exc: Exception) -> str:
-    """The set-aside question's title: what is wrong with the file, in the user's words."""
-    from pairaid.store import StoreEmptyError, StoreNotDatabaseError
-
-    if isinstance(exc, StoreEmptyError):
-        return "The records database is empty"
-    if isinstance(exc, StoreNotDatabaseError):
-        return "This is not a pairaid records database"
-    return "The records database is damaged"
+    except StoreFileError as cannot:
+        dialogs.error(parent, cannot.title, f"The file could not be set aside: {cannot.message}.\n\n"
+                      f"The file: {cannot.path}\n\npairaid closes now; the file was not changed.")
+        return False
+    what = "The empty file (0 bytes)" if isinstance(exc, StoreEmptyError) else "The file"
+    dialogs.info(parent, "Records database set aside",
+                 f"{what} was kept as:\n{moved}\n\nA new, empty records database is started beside it.")
+    return True
 
 
 def open_pathway(path: str | None, parent: QWidget | None = None) -> Pathway | None:

@@ -24,9 +24,10 @@ class DialogLog:
     save_paths: list[str | None] = field(default_factory=list)
     printers: list[Any] = field(default_factory=list)
     supervision_words: list[list[str] | None] = field(default_factory=list)  # answers of the supervision preview
+    buttons: list[tuple[str, ...]] = field(default_factory=list)  # the buttons of each error and question shown
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> DialogLog:
-        monkeypatch.setattr(dialogs, "error", lambda _p, title, text, details=None: self.errors.append((title, text)))
+        monkeypatch.setattr(dialogs, "error", self._error)
         monkeypatch.setattr(dialogs, "info", lambda _p, title, text: self.infos.append((title, text)))
         monkeypatch.setattr(dialogs, "confirm", self._confirm)
         monkeypatch.setattr(dialogs, "save_file", lambda *_a: self.save_paths.pop(0) if self.save_paths else None)
@@ -37,8 +38,13 @@ class DialogLog:
     def _supervision(self, _parent: Any, _data: Any, also_remove: list[str], _recipient: Any = None) -> Any:
         return self.supervision_words.pop(0) if self.supervision_words else list(also_remove)
 
+    def _error(self, _parent: Any, title: str, text: str, details: str | None = None) -> None:
+        self.errors.append((title, text))
+        self.buttons.append(("OK",))
+
     def _confirm(self, _parent: Any, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
         self.questions.append((title, text))
+        self.buttons.append((yes, no))
         return self.answers.pop(0) if self.answers else True
 
 
