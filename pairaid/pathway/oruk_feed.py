@@ -114,7 +114,9 @@ def _kind_of(value: Any) -> str:
 
 
 def _whole(value: Any) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):  # math.isfinite overflows on a 400-digit int
         return None
     return int(value) if value == int(value) and 0 <= value < 10**9 else None
 

@@ -7,7 +7,7 @@ import json
 import math
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pairaid.core.input_files import InputFileError, parse_json
@@ -76,6 +76,7 @@ def test_a_mutated_service_never_crashes_the_import(which: int, path: list[Any],
 
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(["contents", "content", "total_pages", "last_page", "totalPages", "last", "id"]), values)
+@example("total_pages", 10**400)  # found by this test: math.isfinite overflowed on a 401-digit whole number
 def test_a_mutated_page_never_crashes_the_import(key: str, value: Any) -> None:
     page = {"total_pages": 1, "page_number": 1, "first_page": True, "last_page": True,
             "contents": [feeds.kestrel30_body()]}
