@@ -7,8 +7,16 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests run the same examples on every run, so a CI result never depends on luck, and keep no example
+# database in the checkout. HYPOTHESIS_PROFILE=explore searches afresh (run it by hand to look for new failures,
+# then pin what it finds with @example).
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")
