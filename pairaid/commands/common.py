@@ -14,6 +14,15 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+def store_problem(exc: Exception, *, one_line: bool = False) -> str:
+    """A store error as commands say it: for a problem with the database file, first what was found in the
+    same words as the app's dialog title ("The disk is full"), then the file and what to do."""
+    title = getattr(exc, "title", None)
+    if not isinstance(title, str):
+        return str(exc)
+    return f"{title}: {exc}" if one_line else f"{title}.\n{exc}"
+
+
 def read_text(path: str, *, kind: str) -> str:
     """Text of a file, or of stdin for "-", size- and kind-checked (pairaid.core.input_files)."""
     from pairaid.core.input_files import InputFileError

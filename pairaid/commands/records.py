@@ -9,7 +9,7 @@ import argparse
 import json
 from typing import Any
 
-from pairaid.commands.common import CliError
+from pairaid.commands.common import CliError, store_problem
 
 LEVELS = ("universal", "targeted", "specialist", "statutory")
 MAX_LIMIT = 1_000_000
@@ -126,13 +126,13 @@ def run(args: argparse.Namespace) -> int:
         store = Store.open(data_dir)
     except StoreCorruptError as exc:
         offer = "the app offers to set it aside and start afresh" if exc.can_set_aside else "nothing was changed"
-        raise CliError(f"{exc}\n(the file was left as it is; {offer})") from None
+        raise CliError(f"{store_problem(exc)}\n(the file was left as it is; {offer})") from None
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(store_problem(exc)) from None
     try:
         return _ACTIONS[args.records_command](store, args)
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(store_problem(exc)) from None
     except ValueError as exc:
         raise CliError(str(exc)) from None
     finally:

@@ -211,31 +211,45 @@ def step_database(ctx: Context) -> str:
 
 
 def step_data_folder(ctx: Context) -> str:
-    """Where records are kept, whether that folder is private, and whether its database is sound: looked at and
-    opened read-only, never created or written."""
-    source, folder = _data_folder(ctx.data_dir)
-    if not folder.exists():
-        return f"{folder} ({source}) does not exist yet; the app creates it on first start"
-    if not folder.is_dir():
-        raise StepFailed(f"{folder} ({source}) is a file, not a folder")
-    if os.name == "posix":
-        mode = stat.S_IMODE(folder.stat().st_mode)
-        if mode & 0o077:
-            raise StepFailed(f"{folder} can be read by other users (mode {mode:o}); run: chmod 700 '{folder}'")
-        db = folder / "pairaid.db"
-        if db.exists() and stat.S_IMODE(db.stat().st_mode) & 0o077:
-            raise StepFailed(f"{db} can be read by other users; run: chmod 600 '{db}'")
-    db = folder / "pairaid.db"
-    if not db.exists():
-        return f"{folder} ({source}) exists and is private; no records database yet"
+    """Where records are kept, whether that folder is private and can be written, and whether its database is
+    sound: looked at and opened read-only, never created or written. Each problem is said in the words the app
+    uses for it (a read-only folder, a full disk, a database in use, out of reach, empty, foreign or damaged)."""
+    from pairaid.commands.common import store_problem
     from pairaid.store import StoreError
+
+    source, folder = _data_folder(ctx.data_dir)
+    db = folder / "pairaid.db"
+    try:
+        return _look_at_data_folder(source, folder, db)
+    except StoreError as exc:
+        raise StepFailed(store_problem(exc, one_line=True)) from None
+
+
+def _look_at_data_folder(source: str, folder: Path, db: Path) -> str:
+    from pairaid.store.guard import classify_os, place_problem
     from pairaid.store.opening import check_database
 
     try:
-        held = check_database(db)
-    except StoreError as exc:
-        raise StepFailed(str(exc)) from None
-    return f"{folder} ({source}) exists and is private; pairaid.db: {held}"
+        if not folder.exists():
+            return f"{folder} ({source}) does not exist yet; the app creates it on first start"
+        if not folder.is_dir():
+            raise StepFailed(f"{folder} ({source}) is a file, not a folder")
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        has_db = db.exists()
+        db_mode = stat.S_IMODE(db.stat().st_mode) if has_db else 0
+    except OSError as exc:  # a folder that cannot be looked into
+        raise classify_os(exc, db, writing=False) from None
+    if os.name == "posix":
+        if mode & 0o077:
+            raise StepFailed(f"{folder} can be read by other users (mode {mode:o}); run: chmod 700 '{folder}'")
+        if db_mode & 0o077:
+            raise StepFailed(f"{db} can be read by other users; run: chmod 600 '{db}'")
+    held = check_database(db) if has_db else "no records database yet"
+    problem = place_problem(db, opening=True)  # the app could read its records there but not save any
+    if problem is not None:
+        raise problem
+    what = f"pairaid.db: {held}" if has_db else held
+    return f"{folder} ({source}) exists, is private and can be written; {what}"
 
 
 def _data_folder(cli_value: str | None) -> tuple[str, Path]:

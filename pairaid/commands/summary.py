@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from pairaid.commands.common import CliError, assess_visit
+from pairaid.commands.common import CliError, assess_visit, store_problem
 
 COPIES = ("referral", "parent", "supervision")
 
@@ -79,8 +79,10 @@ def _open_store(args: argparse.Namespace) -> Any:
 
     try:
         return Store.open(resolve_data_dir(getattr(args, "data_dir", None)))
-    except (OSError, StoreError) as exc:
+    except OSError as exc:
         raise CliError(f"cannot open the records database: {exc}") from None
+    except StoreError as exc:
+        raise CliError(store_problem(exc)) from None
 
 
 def _saved_record(args: argparse.Namespace) -> tuple[Any, Any, Any, bool]:
@@ -100,7 +102,7 @@ def _saved_record(args: argparse.Namespace) -> tuple[Any, Any, Any, bool]:
         except RecordNotFound:
             raise CliError(f"no record with id {args.record}; `pairaid records list` shows the ids") from None
         except StoreError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(store_problem(exc)) from None
     finally:
         store.close()
     if record.deidentified:
@@ -122,8 +124,13 @@ def _saved_record(args: argparse.Namespace) -> tuple[Any, Any, Any, bool]:
 
 def _record_confirmation(args: argparse.Namespace, record_id: str) -> None:
     """The practitioner's answer goes into the record's history (an audit event: ids and flags only)."""
+    from pairaid.store import StoreError
+
     store = _open_store(args)
     try:
         store.log_event(record_id, "safe_to_take_home", {"copy": "parent"})
+    except StoreError as exc:  # the copy is written; the note that it was checked could not be saved
+        raise CliError(f"{store_problem(exc)}\nThe parent copy was written, but your answer was not recorded in "
+                       "the record's history: run the command again once this is put right.") from None
     finally:
         store.close()

@@ -19,6 +19,7 @@ from pairaid import __version__
 from pairaid.cli import main
 from pairaid.commands import selftest
 from pairaid.resources import pathways_dir
+from tests.broken_databases import CAUSES, broken
 
 STEPS = ("pathways", "framework", "rules", "summary", "database", "data folder", "window")
 
@@ -93,6 +94,29 @@ def test_self_test_fails_on_an_empty_or_foreign_database_and_says_what_it_found(
     with pytest.raises(selftest.StepFailed, match=message):
         selftest.step_data_folder(selftest.Context(scratch=tmp_path / "scratch", data_dir=str(folder)))
     assert (folder / "pairaid.db").read_bytes() == content
+
+
+@pytest.mark.parametrize("cause", list(CAUSES))
+def test_self_test_says_each_fault_of_the_records_database_as_the_app_does(
+        cause: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opened read-only, a database in a read-only folder or on a full disk reads fine: the self-test still fails,
+    as the app could not save a record there."""
+    title, advice = CAUSES[cause]
+    # broken() checks afterwards that the file is untouched
+    with broken(cause, tmp_path, monkeypatch) as data_dir, pytest.raises(selftest.StepFailed) as failed:
+        selftest.step_data_folder(selftest.Context(scratch=tmp_path / "scratch", data_dir=str(data_dir)))
+    assert str(failed.value).startswith(f"{title}: ") and "pairaid.db: " in str(failed.value)
+    assert advice in str(failed.value)
+
+
+def test_a_whole_self_test_on_a_read_only_data_folder_fails_that_step_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    with broken("read-only folder", tmp_path, monkeypatch) as data_dir:
+        assert main(["--self-test", "--data-dir", str(data_dir)]) == 1
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if "  data folder " in line)
+    assert line.startswith("FAIL") and "The records folder is read-only: " in line and "write access" in line
+    assert out.splitlines()[-1].startswith("self-test FAILED: 1 of 7 steps failed (data folder)")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

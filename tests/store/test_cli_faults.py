@@ -3,7 +3,6 @@ a silly --limit and a forged bundle each give a message naming the file and what
 
 from __future__ import annotations
 
-import errno
 import json
 import sqlite3
 from pathlib import Path
@@ -14,6 +13,7 @@ from pairaid.cli import main
 from pairaid.core.canonical import sha256_hex
 from pairaid.store import Store, database_path
 from pairaid.store import connection as connection_module
+from tests.broken_databases import CAUSES, broken
 from tests.store.helpers import assess, summary, visit
 
 
@@ -33,13 +33,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_a_read_only_database(final_id: str, data_dir: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    def read_only_disk(path: Path) -> None:
-        raise OSError(errno.EROFS, "Read-only file system", str(path))
-
-    monkeypatch.setattr(connection_module, "make_private_file", read_only_disk)
-    code, _, err = run(capsys, "records", "list", "--data-dir", str(data_dir))
-    assert code != 0 and "pairaid.db" in err and "read but not written" in err and "Traceback" not in err
+@pytest.mark.parametrize("cause", list(CAUSES))
+def test_each_fault_of_the_database_is_said_as_the_app_says_it(cause: str, tmp_path: Path, capsys,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    with broken(cause, tmp_path, monkeypatch) as data_dir:  # checks afterwards that the file is untouched
+        code, out, err = run(capsys, "records", "list", "--data-dir", str(data_dir))
+    assert code == 1 and out == "" and "Traceback" not in err
+    title, advice = CAUSES[cause]
+    assert err.startswith(f"pairaid: {title}.\n") and "pairaid.db: " in err and advice in err
 
 
 def test_a_lock_held_longer_than_pairaid_waits(final_id: str, data_dir: Path, capsys,
@@ -82,3 +83,13 @@ def test_a_bundle_with_an_impossible_version(final_id: str, data_dir: Path, tmp_
     path.write_text(json.dumps(bundle), "utf-8")
     code, _, err = run(capsys, "records", "import", str(path), "--data-dir", str(tmp_path / "elsewhere"))
     assert code != 0 and f"record.version: {version} is out of range" in err
+
+
+@pytest.mark.parametrize("cause", ["read-only folder", "in use", "damaged"])
+def test_a_summary_of_a_saved_record_says_the_fault_in_the_same_words(cause: str, tmp_path: Path, capsys,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    with broken(cause, tmp_path, monkeypatch) as data_dir:
+        code, _, err = run(capsys, "summary", "--record", "abcdef12", "--data-dir", str(data_dir),
+                           "-o", str(tmp_path / "out.pdf"))
+    assert code == 1 and "Traceback" not in err and err.startswith(f"pairaid: {CAUSES[cause].title}.\n")
+    assert not (tmp_path / "out.pdf").exists()
