@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from pairaid.store import Store, StoreCorruptError
+from pairaid.store import RecordSummary, Store, StoreCorruptError, database_path
 from pairaid.store.connection import StoreBase
 from pairaid.store.guard import UNGUARDED, guarded, is_guarded, public_methods
+from tests.disk_faults import scribble_over_records
 
 
 def test_every_public_store_method_is_guarded() -> None:
@@ -22,24 +22,19 @@ def test_every_public_store_method_is_guarded() -> None:
 def test_a_method_added_later_is_guarded_without_being_listed(tmp_path: Path) -> None:
     class Part(StoreBase):
         def count_everything(self) -> int:
-            return self._conn.execute("SELECT count(*) FROM records").fetchone()[0]
+            return len(self._conn.execute("SELECT * FROM records").fetchall())  # reads the table, not an index
 
     @guarded
     class Extended(Part, Store):
         pass
 
-    store = Extended.open(tmp_path / "data")
+    with Store.open(tmp_path / "data") as store:
+        store.create_draft({"n": 1}, summary=RecordSummary())
+    store = Extended.open(tmp_path / "data")  # opened healthy, its page cache still cold
     try:
         assert is_guarded(Extended.count_everything)
-
-        class Broken:
-            def execute(self, *args: object) -> object:
-                raise sqlite3.DatabaseError("database disk image is malformed")
-
-        real = store._conn
-        store._conn = Broken()  # type: ignore[assignment]
+        scribble_over_records(database_path(tmp_path / "data"))  # real damage, found by SQLite
         with pytest.raises(StoreCorruptError, match="damaged"):
             store.count_everything()
-        store._conn = real
     finally:
         store.close()

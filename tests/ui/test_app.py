@@ -497,19 +497,21 @@ def test_home_shows_the_pathway_actually_loaded_when_the_file_changed_between_th
 
 def test_home_says_when_the_records_cannot_be_read_instead_of_crashing(qtbot, tmp_data_dir: Path,
                                                                       monkeypatch) -> None:
-    from pairaid.store import StoreCorruptError
+    """A page of the records table overwritten on disk after the store was opened: SQLite finds real damage."""
+    from pairaid.store import RecordSummary, database_path
     from pairaid.ui.home import HomeView
+    from pairaid.ui.records import search_records
+    from tests.disk_faults import scribble_over_records
 
     DialogLog().install(monkeypatch)
     window = open_window(qtbot, tmp_data_dir)
     card = PathwayCard.of(window.pathway)
+    window.store.create_draft({"n": 1}, summary=RecordSummary(baby_name="Zoë Brontë"))
     close_window(window)
-
-    def damaged(_query: object) -> list[object]:
-        raise StoreCorruptError(tmp_data_dir / "pairaid.db", "the database is damaged (disk image is malformed)")
-
-    home = HomeView(card, damaged)
-    qtbot.addWidget(home)
-    home.show()
-    assert "could not be read" in home.count_label.text() and "damaged" in home.count_label.text()
-    assert home.table.rowCount() == 0 and home.count_label.property("role") == "problem"
+    with Store.open(tmp_data_dir) as store:  # opened healthy, its page cache still cold
+        scribble_over_records(database_path(tmp_data_dir))
+        home = HomeView(card, lambda query: search_records(store, query))
+        qtbot.addWidget(home)
+        home.show()
+        assert "could not be read" in home.count_label.text() and "damaged" in home.count_label.text()
+        assert home.table.rowCount() == 0 and home.count_label.property("role") == "problem"
