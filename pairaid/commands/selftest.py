@@ -186,12 +186,16 @@ def _pdf_streams(data: bytes) -> list[bytes]:
 
 def step_database(ctx: Context) -> str:
     """A scratch database in the temporary folder is created, migrated, written, read back and checked."""
+    from pairaid.commands.common import store_problem
     from pairaid.commands.selftest_visits import SAMPLES
-    from pairaid.store import RecordSummary, Store, database_path
+    from pairaid.store import RecordSummary, Store, StoreError, database_path
     from pairaid.store.schema import SCHEMA_VERSION
 
     folder = ctx.scratch / "data"
-    store = Store.open(folder)
+    try:
+        store = Store.open(folder)
+    except StoreError as exc:  # the temporary folder's disk is full or read-only: said as the app says it
+        raise StepFailed(store_problem(exc, one_line=True)) from None
     try:
         data = SAMPLES[0].record
         info = store.create_draft(data, summary=RecordSummary.from_draft(data))
@@ -349,7 +353,14 @@ def run_self_test(args: argparse.Namespace) -> int:
     safe_console()
     print(f"pairaid {__version__} self-test ({'bundle' if getattr(sys, 'frozen', False) else 'source'} install; "
           "scratch files in a temporary folder, your records are not touched)", flush=True)
-    with tempfile.TemporaryDirectory(prefix="pairaid-self-test-") as scratch:
+    try:
+        scratch_folder = tempfile.TemporaryDirectory(prefix="pairaid-self-test-")
+    except OSError as exc:  # every temporary folder full or read-only: nothing can be tried
+        print(f"FAIL  {'scratch':<12} no temporary folder can be made ({exc.strerror or exc}); free some space "
+              "or set TMPDIR to a folder you can write to")
+        print("self-test FAILED: it could not start")
+        return 1
+    with scratch_folder as scratch:
         results = run_steps(Context(scratch=Path(scratch), data_dir=getattr(args, "data_dir", None)), _print)
     failed = [r.name for r in results if r.status == "FAIL"]
     skipped = [r.name for r in results if r.status == "skip"]

@@ -20,6 +20,7 @@ from pairaid.cli import main
 from pairaid.commands import selftest
 from pairaid.resources import pathways_dir
 from tests.broken_databases import CAUSES, broken
+from tests.disk_faults import fill, folder_mode, small_disk
 
 STEPS = ("pathways", "framework", "rules", "summary", "database", "data folder", "window")
 
@@ -204,6 +205,27 @@ def test_self_test_fails_when_the_database_cannot_be_opened(tmp_path: Path, monk
     assert main(["--self-test", "--data-dir", str(tmp_path / "unused")]) == 1
     database = next(line for line in capsys.readouterr().out.splitlines() if "  database " in line)
     assert database.startswith("FAIL") and "PermissionError" in database
+
+
+def test_the_scratch_database_on_a_full_disk_fails_its_step_in_the_apps_words(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        fill(disk)
+        with pytest.raises(selftest.StepFailed, match=r"^The disk is full: .*Free some space"):
+            selftest.step_database(selftest.Context(scratch=disk, data_dir=None))
+
+
+def test_no_writable_temporary_folder_is_a_failure_not_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the self-test makes its scratch folder
+    with folder_mode(scratch, 0o500):
+        assert main(["--self-test", "--data-dir", str(tmp_path / "unused")]) == 1
+    out = capsys.readouterr().out
+    assert "no temporary folder can be made (Permission denied)" in out and "TMPDIR" in out
+    assert out.splitlines()[-1] == "self-test FAILED: it could not start"
 
 
 def test_self_test_skips_the_window_step_with_a_note_when_qt_is_missing(

@@ -193,3 +193,38 @@ def test_a_foreign_file_in_a_read_only_folder_cannot_be_set_aside_and_says_why(q
     title, text = log.errors[-1]
     assert title == "The records folder is read-only" and "could not be set aside" in text
     assert database_path(tmp_data_dir).read_bytes() == before and set_aside_files(tmp_data_dir) == []
+
+
+def press_when_shown(button: str, seen: list[tuple[str, list[str], str]]) -> None:
+    """Read the real message box when it is up (title, its buttons, the default one), then press `button`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):  # not up yet: look again on the next turn of the loop
+        QTimer.singleShot(20, lambda: press_when_shown(button, seen))
+        return
+    names = [b.text().replace("&", "") for b in box.buttons()]
+    default = box.defaultButton()
+    seen.append((box.windowTitle(), names, default.text().replace("&", "") if default else ""))
+    next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
+
+
+@pytest.mark.parametrize(("mode", "title", "buttons"), [
+    (0o000, "The records database cannot be reached", ["Try again", "Quit"]),
+    (0o500, "The records folder is read-only", ["OK"]),
+])
+def test_the_real_dialog_offers_only_those_buttons_and_quit_is_the_default(qtbot, tmp_data_dir: Path, mode: int,
+                                                                           title: str, buttons: list[str]) -> None:
+    from PySide6.QtCore import QTimer
+
+    before = healthy(tmp_data_dir)
+    seen: list[tuple[str, list[str], str]] = []
+    QTimer.singleShot(0, lambda: press_when_shown(buttons[-1], seen))
+    with folder_mode(tmp_data_dir, mode):
+        assert opening.open_store(tmp_data_dir) is None
+    assert len(seen) == 1
+    shown_title, shown_buttons, default = seen[0]
+    assert shown_title == title and sorted(shown_buttons) == sorted(buttons)
+    assert default == ("Quit" if len(buttons) > 1 else "")  # with a choice, the safe one is the default
+    assert database_path(tmp_data_dir).read_bytes() == before
