@@ -93,7 +93,8 @@ def small_disk(mountpoint: Path, kib: int = 512) -> Iterator[Path]:
     mountpoint.mkdir(parents=True, exist_ok=True)
     mounted = _run("mount", "-t", "tmpfs", "-o", f"size={kib}k,mode=0700", "tmpfs", str(mountpoint))
     if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here ({mounted.stderr.strip() or 'mount failed'})")
+        why = (mounted.stderr.strip().splitlines() or ["mount failed"])[0]
+        pytest.skip(f"cannot mount a small tmpfs here ({why})")
     try:
         yield mountpoint
     finally:
