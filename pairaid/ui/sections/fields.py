@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -32,6 +31,8 @@ from pairaid.ui.sections.binding import (
     set_buttons_read_only,
 )
 from pairaid.ui.sections.date_field import DATE_HINT, DateField, iso_to_date, parse_date, show_date
+from pairaid.ui.sections.option_row import OptionRow
+from pairaid.ui.sections.wrapping import WrappingCheckBox, WrappingRadioButton
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import compact_combo
 from pairaid.ui.wheel_guard import guard_wheel
@@ -185,18 +186,20 @@ class RadioField(Binding):
         super().__init__(session, path, label, **kwargs)
 
     def _make_editor(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box) if self._vertical else QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons = [WrappingRadioButton(text) for _, text in self.options]
+        box: QWidget
+        if self._vertical:
+            box = QWidget()
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            for button in self.buttons:
+                layout.addWidget(button)
+        else:  # side by side while they fit, stacked when they do not (large text, a narrow window)
+            box = OptionRow(self.buttons)
         self.group = QButtonGroup(box)
         self.group.setExclusive(True)
-        for index, (_, text) in enumerate(self.options):
-            button = QRadioButton(text)
+        for index, button in enumerate(self.buttons):
             self.group.addButton(button, index)
-            layout.addWidget(button)
-            self.buttons.append(button)
-        if not self._vertical:
-            layout.addStretch(1)
         self.group.idToggled.connect(self._toggled)
         arrows = _ArrowsChoose(self)
         for button in self.buttons:
@@ -256,7 +259,7 @@ class CheckListField(Binding):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         for _, text in self.options:
-            check = QCheckBox(text)
+            check = WrappingCheckBox(text)  # a long indicator wraps rather than pushing the page sideways
             check.toggled.connect(self._commit)
             layout.addWidget(check)
             self.boxes.append(check)

@@ -69,6 +69,7 @@ class SectionPage(QScrollArea):
     def add_subheading(self, text: str, layout: Any = None) -> QLabel:
         label = QLabel(text)
         make_heading(label, 1.15)
+        label.setWordWrap(True)  # a long heading at large text wraps rather than pushing the page sideways
         (layout or self.column).addWidget(label)
         return label
 
