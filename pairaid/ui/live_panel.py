@@ -14,6 +14,7 @@ from pairaid.core.outcome import NOT_ENOUGH_OBSERVED, Outcome
 from pairaid.ui.level_names import level_name
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import LEVEL_COLOURS, PALE_YELLOW, WHITE, heading_font
+from pairaid.ui.text_size import follow_font
 
 # The required fields, in the order they appear, with the words used for them.
 REQUIRED_FIELDS: tuple[tuple[str, str], ...] = (
@@ -68,7 +69,9 @@ class LivePanel(QWidget):
         self._outcome: Outcome | None = None
         self._colour = ""
         self.setObjectName("live-panel")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 22)
+        # Fifteen wide letters of the text in use: at 200% on a 1366 px screen that leaves the section beside it
+        # the room its rows of options need (22 left it too little once the width followed the text).
+        follow_font(self, lambda: self.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 15))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(6)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from pairaid.ui.text_size import follow_font
+
 NHS_BLUE = "#005EB8"
 DARK_BLUE = "#003087"
 DARK_GREY = "#425563"
@@ -122,11 +124,14 @@ def compact_combo(combo: QComboBox, chars: int = 18) -> QComboBox:
 
     def show_whole(_index: int = 0) -> None:
         combo.setToolTip(combo.currentText())
-        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+        metrics = combo.fontMetrics()  # the view measures only the rows it has laid out, none before it opens
+        widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+        combo.view().setMinimumWidth(max(widest + metrics.averageCharWidth() * 2, combo.view().sizeHintForColumn(0))
+                                     + 24)
 
     combo.currentIndexChanged.connect(show_whole)
     combo.model().rowsInserted.connect(lambda *_: show_whole())
-    show_whole()
+    follow_font(combo, show_whole)  # the list's width is measured in the text's size
     return combo
 
 

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.style import apply_style
@@ -20,10 +21,15 @@ from tests.ui.fit import SCREEN_HEIGHT, SCREEN_WIDTH, fit_problems
 @pytest.fixture
 def normal_text(qapp: QApplication) -> Iterator[None]:
     """The app's own style (its em-sized padding grows with the text); afterwards the system's size and no
-    style sheet, as the other tests expect."""
+    style sheet, as the other tests expect.
+
+    The test's windows are deleted first: pytest-qt only asks for their deletion, which would happen inside the
+    next test, and a window styled under a style sheet that was taken away and put back in between crashes Qt
+    (a segmentation fault in the next QApplication.setStyleSheet) when it is finally deleted."""
     before = qapp.styleSheet()
     apply_style(qapp)
     yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     apply_text_size(qapp, 100)
     qapp.setStyleSheet(before)
 
@@ -114,3 +120,57 @@ def test_a_hand_edited_text_size_falls_back_to_the_system_size(tmp_data_dir: Pat
     assert WindowSettings(tmp_data_dir).text_size() == 100
     (tmp_data_dir / "settings.ini").write_text("[view]\ntext_size=huge\n")
     assert WindowSettings(tmp_data_dir).text_size() == 100
+
+
+def _text_measured_sizes(window) -> dict[str, int]:
+    """Every size the visit screen works out from the text: widths and heights of so many characters or lines."""
+    decision, family = window.walkthrough.page("decision"), window.walkthrough.page("family")
+    return {
+        "live panel width": window.walkthrough.live_panel.minimumWidth(),
+        "note height": decision.next_steps.editor.minimumHeight(),
+        "problem line height": decision.override.problem.minimumHeight(),
+        "service list height": decision.suggested_services.editor.minimumHeight(),
+        "date box width": decision.review_date.line.maximumWidth(),
+        "area line height": family.area_note.minimumHeight(),
+        "level list width": decision.override.editor.view().minimumWidth(),
+    }
+
+
+def test_sizes_worked_out_from_the_text_follow_a_live_change(qtbot, qapp: QApplication, tmp_data_dir: Path,
+                                                             normal_text) -> None:
+    window = open_window(qtbot, tmp_data_dir)
+    window.new_visit()
+    normal = _text_measured_sizes(window)
+    window.set_text_size(200)
+    double = _text_measured_sizes(window)
+    grown = {name: round(double[name] / normal[name], 2) for name in normal}
+    assert all(1.6 <= ratio <= 2.4 for ratio in grown.values()), str(grown)
+    window.set_text_size(100)
+    assert _text_measured_sizes(window) == normal
+    close_window(window)
+
+
+def _rating_rows(window) -> list:
+    return [box.rating.editor for box in window.walkthrough.page("observations").boxes.values() if box.isVisible()]
+
+
+def test_rows_of_options_stack_at_200_percent_and_come_back_side_by_side(qtbot, qapp: QApplication,
+                                                                         tmp_data_dir: Path, normal_text) -> None:
+    """A live 100 -> 200 -> 100% change with the window on screen: the rating rows stack when they no longer fit,
+    nothing scrolls sideways, and at 100% they are side by side again ("Not observed" beside the others)."""
+    window = open_window(qtbot, tmp_data_dir)
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.new_visit()
+    window.walkthrough.go_to("observations")
+    _settle(qapp)
+    rows = _rating_rows(window)
+    assert rows and not any(row.stacked() for row in rows)
+    for percent, stacked in ((200, True), (100, False), (200, True)):
+        window.set_text_size(percent)
+        _settle(qapp)
+        assert [row.stacked() for row in rows] == [stacked] * len(rows), f"at {percent}%"
+        assert _sideways(window) == [], f"at {percent}%"
+        options = rows[0].findChildren(QRadioButton)
+        tops = {button.geometry().top() for button in options}
+        assert len(tops) == (len(options) if stacked else 1), f"at {percent}%"
+    close_window(window)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.ui.session import VisitSession
+from pairaid.ui.text_size import follow_font
 
 NOTHING_CHECKED = object()  # a radio group or combo with nothing chosen yet (never stored)
 REQUIRED = " (required)"
@@ -44,7 +45,7 @@ def problem_label() -> QLabel:
     label.setProperty("role", "problem")
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setMinimumHeight(label.fontMetrics().lineSpacing())
+    follow_font(label, lambda: label.setMinimumHeight(label.fontMetrics().lineSpacing()))
     return label
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QT
 from pairaid.core.dates import DATE_HINT, iso_to_date, parse_date, show_date
 from pairaid.ui.sections.binding import REQUIRED, Binding
 from pairaid.ui.session import VisitSession
+from pairaid.ui.text_size import follow_font
 
 
 class DateField(Binding):
@@ -27,8 +28,8 @@ class DateField(Binding):
         self.line = QLineEdit()
         self.line.setPlaceholderText("dd/mm/yyyy")
         self.line.setMaxLength(10)
-        width = self.line.fontMetrics().horizontalAdvance("00/00/00000") + 24
-        self.line.setMaximumWidth(width * 2)
+        follow_font(self.line, lambda: self.line.setMaximumWidth(
+            (self.line.fontMetrics().horizontalAdvance("00/00/00000") + 24) * 2))
         self.line.textEdited.connect(self._edited)
         self.calendar_button = QToolButton()
         self.calendar_button.setText("Calendar…")

@@ -13,6 +13,7 @@ from pairaid.ui.sections.derived import age_text, draft_stage
 from pairaid.ui.sections.fields import YES_NO, Binding, ComboField, DateField, LineField, RadioField, SpinField
 from pairaid.ui.sections.page import SectionPage
 from pairaid.ui.style import GREEN
+from pairaid.ui.text_size import follow_font
 
 
 class PersonRow(QWidget):
@@ -124,7 +125,7 @@ class FamilyPage(SectionPage):
         self.area_note.setWordWrap(True)
         self.area_note.setProperty("role", "problem")
         self.area_note.setAccessibleName("Where the family lives")
-        self.area_note.setMinimumHeight(self.area_note.fontMetrics().lineSpacing())
+        follow_font(self.area_note, lambda: self.area_note.setMinimumHeight(self.area_note.fontMetrics().lineSpacing()))
         self.column.addWidget(self.area_note)
         self.gp = self.add(LineField(s, "family.gp_practice", "GP practice"))
         self._sync_people()

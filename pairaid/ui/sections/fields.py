@@ -35,6 +35,7 @@ from pairaid.ui.sections.option_row import OptionRow
 from pairaid.ui.sections.wrapping import WrappingCheckBox, WrappingRadioButton
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import compact_combo
+from pairaid.ui.text_size import follow_font
 from pairaid.ui.wheel_guard import guard_wheel
 
 __all__ = [
@@ -104,11 +105,15 @@ class NoteField(Binding):
         edit = QPlainTextEdit()
         edit.setTabChangesFocus(True)
         edit.setPlaceholderText(self._placeholder)
+        follow_font(edit, lambda: self._size_to_lines(edit))
+        edit.textChanged.connect(self._commit)
+        return edit
+
+    def _size_to_lines(self, edit: QPlainTextEdit) -> None:
+        """So many lines of the text in use tall (and half as much again at most)."""
         height = edit.fontMetrics().lineSpacing() * self._lines + 16
         edit.setMinimumHeight(height)
         edit.setMaximumHeight(height * 3 // 2)
-        edit.textChanged.connect(self._commit)
-        return edit
 
     def widget_value(self) -> Any:
         return self.editor.toPlainText().strip() or None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QListView
 
 from pairaid.ui.sections.fields import Binding
 from pairaid.ui.sections.service_row import ServiceRowDelegate
+from pairaid.ui.text_size import follow_font
 
 SERVICE_ID = Qt.ItemDataRole.UserRole
 SEARCH_TEXT = Qt.ItemDataRole.UserRole + 1
@@ -46,7 +47,7 @@ class ServiceList(Binding):
             self._delegate = ServiceRowDelegate(view)
             view.setItemDelegate(self._delegate)
             view.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap when the page is resized
-        view.setMinimumHeight(view.fontMetrics().lineSpacing() * 8)
+        follow_font(view, lambda: view.setMinimumHeight(view.fontMetrics().lineSpacing() * 8))
         self.model.itemChanged.connect(self._item_changed)
         return view
 
