@@ -38,6 +38,10 @@ class OptionRow(QWidget):
     def _fits(self, width: int) -> bool:
         return width >= self._side_by_side_width()
 
+    def sizeHint(self) -> QSize:
+        """Side by side is what the row would like, whichever way it is laid out now."""
+        return QSize(self._side_by_side_width(), super().sizeHint().height())
+
     def minimumSizeHint(self) -> QSize:
         """The widest option alone: stacked, the row needs no more (its layout would ask for the sum)."""
         width = max((b.minimumSizeHint().width() for b in self._buttons), default=0)

@@ -1,0 +1,101 @@
+"""Options that reflow instead of pushing a page sideways: a check box or radio button whose text wraps, and a
+row of radio buttons that stacks when it does not fit. Checked on their own, at the usual text size, in a
+column narrower than one line of their text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from pairaid.ui.sections.option_row import OptionRow
+from pairaid.ui.sections.wrapping import WrappingCheckBox, WrappingRadioButton
+
+LONG = "You suspect the baby is suffering, or likely to suffer, significant harm from anyone at all"
+RATINGS = ("Strength", "No concern", "Some concern", "Significant concern", "Not observed")
+
+
+def _column(qtbot, widget: QWidget, width: int) -> QWidget:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.addWidget(widget)
+    layout.addStretch(1)
+    qtbot.addWidget(column)
+    column.setFixedSize(width, 600)
+    column.show()
+    qtbot.waitExposed(column)
+    _settle()
+    return column
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_a_long_check_box_wraps_keeps_its_text_and_ticks_from_its_last_line(qtbot) -> None:
+    box = WrappingCheckBox(LONG)
+    box.setAccessibleName(LONG)
+    one_line = box.sizeHint().width()
+    column = _column(qtbot, box, one_line // 2)
+    assert box.minimumSizeHint().width() < column.width() < one_line
+    assert box.geometry().right() < column.width(), "cut off at the right"
+    lines = box.height() / box.fontMetrics().lineSpacing()
+    assert lines >= 2, f"{box.height()} px is not two lines"
+    assert box.height() >= box.heightForWidth(box.width())
+    assert box.text() == LONG and box.accessibleName() == LONG
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() // 2, box.height() - 3))
+    assert box.isChecked()
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+
+
+def test_a_radio_button_with_room_stays_on_one_line(qtbot) -> None:
+    button = WrappingRadioButton("Not observed")
+    column = _column(qtbot, button, 600)
+    assert button.width() < column.width()
+    assert button.height() == button.heightForWidth(button.sizeHint().width())
+    assert button.heightForWidth(button.width()) < 2 * button.fontMetrics().lineSpacing()
+
+
+def _row(qtbot, width: int) -> tuple[OptionRow, list[WrappingRadioButton], QWidget]:
+    buttons = [WrappingRadioButton(text) for text in RATINGS]
+    row = OptionRow(buttons)
+    return row, buttons, _column(qtbot, row, width)
+
+
+def test_a_row_of_options_stacks_when_it_does_not_fit_and_comes_back(qtbot) -> None:
+    row, buttons, column = _row(qtbot, 1200)
+    assert not row.stacked()
+    assert len({b.geometry().top() for b in buttons}) == 1
+    side_by_side = row.sizeHint().width()
+
+    column.setFixedSize(side_by_side // 2, 600)
+    _settle()
+    assert row.stacked()
+    assert len({b.geometry().left() for b in buttons}) == 1
+    assert [b.geometry().top() for b in buttons] == sorted(b.geometry().top() for b in buttons)
+    assert all(b.geometry().right() < row.width() for b in buttons), "an option cut off at the right"
+    assert row.height() >= sum(b.height() for b in buttons), "options overlap"
+    assert row.minimumSizeHint().width() <= max(b.sizeHint().width() for b in buttons)
+
+    column.setFixedSize(1200, 600)
+    _settle()
+    assert not row.stacked()
+
+
+def test_a_row_of_options_stacks_when_its_text_grows_in_place(qtbot) -> None:
+    """No resize of its own: the text gets larger (View -> Text size) and the row no longer fits its width."""
+    row, _buttons, column = _row(qtbot, 1)
+    column.setFixedSize(row.sizeHint().width() + 40, 600)
+    _settle()
+    assert not row.stacked()
+    font = row.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    row.setFont(font)
+    _settle()
+    assert row.stacked()
+    row.setFont(QApplication.font())
+    _settle()
+    assert not row.stacked()
