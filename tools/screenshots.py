@@ -108,11 +108,22 @@ def main(argv: list[str]) -> int:
             window.show_place(key)
             if window.stack.currentWidget() is not window.visit_page:
                 snap(f"30-{key}")
-        # View → Text size at 200% (WCAG 1.4.4): the screens that once clipped at large text.
+        # View → Text size at 200% (WCAG 1.4.4): the screens that once clipped or scrolled sideways at large text,
+        # each scrolled to the options that used to run off the right.
         window.set_text_size(200)
         window.open_record(window.home.record_ids()[1])
-        for section in ("observations", "summary"):
+        for section, shown in (("observations", lambda p: p.boxes["responding"].rating.buttons[-1]),
+                               ("mood", lambda p: p.subject.buttons[-1]),
+                               ("needs", lambda p: p.strengths.boxes[-1]),
+                               ("safeguarding", lambda p: p.indicators.boxes[-1]),
+                               ("decision", lambda p: p.sharing_basis.buttons[-1]),
+                               ("summary", None)):
             window.walkthrough.go_to(section)
+            if shown is not None:
+                for _ in range(5):
+                    app.processEvents()
+                page = window.walkthrough.page(section)
+                page.ensureWidgetVisible(shown(page), 0, page.viewport().height() // 3)
             snap(f"40-text-200-{section}")
         window.go_home()
         snap("40-text-200-home")

@@ -5,6 +5,7 @@ column narrower than one line of their text."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -92,7 +93,7 @@ def test_a_row_of_options_stacks_when_its_text_grows_in_place(qtbot) -> None:
     _settle()
     assert not row.stacked()
     font = row.font()
-    font.setPointSizeF(font.pointSizeF() * 2)
+    font.setPixelSize(QFontInfo(font).pixelSize() * 2)  # whether the font in use is sized in points or pixels
     row.setFont(font)
     _settle()
     assert row.stacked()

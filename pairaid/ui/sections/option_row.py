@@ -62,7 +62,8 @@ class OptionRow(QWidget):
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
-        # A button's text grew or shrank (a new text size) while the row kept its width.
-        if event.type() == QEvent.Type.LayoutRequest:
+        # The text grew or shrank (a new text size; Qt sets the buttons' fonts before telling the row) or a
+        # button's text changed, while the row kept its width.
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._choose_direction()
         return handled
