@@ -5,7 +5,7 @@ column narrower than one line of their text."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -87,16 +87,21 @@ def test_a_row_of_options_stacks_when_it_does_not_fit_and_comes_back(qtbot) -> N
 
 
 def test_a_row_of_options_stacks_when_its_text_grows_in_place(qtbot) -> None:
-    """No resize of its own: the text gets larger (View -> Text size) and the row no longer fits its width."""
-    row, _buttons, column = _row(qtbot, 1)
+    """No resize of its own: the options' text gets larger (View -> Text size) and the row no longer fits its
+    width. Set on the buttons themselves: under the app's style sheet a font set on the row would not reach them
+    (the whole window's live change is in test_large_text)."""
+    row, buttons, column = _row(qtbot, 1)
     column.setFixedSize(row.sizeHint().width() + 40, 600)
     _settle()
     assert not row.stacked()
-    font = row.font()
-    font.setPixelSize(QFontInfo(font).pixelSize() * 2)  # whether the font in use is sized in points or pixels
-    row.setFont(font)
+    normal = buttons[0].font()
+    large = QFont(normal)
+    large.setPixelSize(QFontInfo(normal).pixelSize() * 2)  # whether the font in use is sized in points or pixels
+    for button in buttons:
+        button.setFont(large)
     _settle()
     assert row.stacked()
-    row.setFont(QApplication.font())
+    for button in buttons:
+        button.setFont(normal)
     _settle()
     assert not row.stacked()
