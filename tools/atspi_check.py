@@ -6,7 +6,8 @@ session and accessibility bus, then read and drive it through AT-SPI (pyatspi).
 
 It checks what a keyboard or screen-reader user depends on:
 - no accessible name carries a mnemonic ampersand ("Pathway &browser" is read out with the "&");
-- the menu items exist (Record's exports and "Add assessment file…", View → Text size, Go, Places);
+- the menu items exist (Record's exports, "Add assessment file…" and "Keys and trusted colleagues…", View → Text
+  size, Go, Places);
 - Reviews → "Open bundle…" opens a file dialog (the button once crashed the app);
 - the mouse wheel over an unfocused spin box or combo box changes nothing (the page scrolls instead).
 
@@ -34,7 +35,7 @@ INSIDE = "--inside-session"
 MNEMONIC = re.compile(r"&[^\s&]")
 EXPECTED_MENU_ITEMS = ("New visit", "Save summary as PDF…", "Text size", "200% (double)", "Next section",
                        "Previous section", "Finalise…", "Export for supervision…", "Export full bundle…",
-                       "Add assessment file…", "Pathway browser", "Reviews")
+                       "Add assessment file…", "Keys and trusted colleagues…", "Pathway browser", "Reviews")
 TIMEOUT = 30.0
 SCREEN_HEIGHT = 768
 DATABASE = "pairaid.db"  # as pairaid.store.paths.DB_NAME (this script runs outside the project's venv)

@@ -218,9 +218,11 @@ class BundlesPart(KeysPart, RecordsPart, StoreBase):
     # Conflicts -------------------------------------------------------------------------------------
 
     def conflicts(self) -> list[RecordInfo]:
-        """Copies from bundles kept beside a record of this computer, waiting for the user to choose."""
+        """Copies from bundles kept beside a record of this computer, waiting for the user to choose (newest
+        first; a record's copy has `conflict_of` set to the record's id)."""
         return [rows.info(row) for row in self._conn.execute(
-            f"SELECT {rows.INFO_COLUMNS} FROM records r WHERE conflict_of IS NOT NULL ORDER BY updated_at DESC")]
+            f"SELECT {rows.INFO_COLUMNS} FROM records r INDEXED BY records_conflict_of WHERE conflict_of IS NOT NULL "
+            "ORDER BY updated_at DESC")]
 
     def resolve_conflict(self, copy_id: str, keep: Literal["this_computer", "bundle"]) -> Record:
         """End a conflict: keep this computer's record (the bundle's copy is removed, and importing the same bundle

@@ -90,6 +90,12 @@ class RecordInfo:
     signed_off: bool  # a verified review signed off this final record's current content
     deidentified: bool  # imported from a supervision bundle: no identifiers held
     conflict_of: str | None = None  # a copy from a bundle that diverged from this record: resolve_conflict
+    conflict_copy: str | None = None  # on the record: the id of a bundle's copy waiting beside it
+
+    @property
+    def in_conflict(self) -> bool:
+        """A bundle's copy of this record is waiting for the user to choose, or this is that copy."""
+        return self.conflict_of is not None or self.conflict_copy is not None
 
     @property
     def read_only(self) -> bool:

@@ -19,8 +19,13 @@ _SIGNED_OFF = (
     "(r.status = 'final' AND r.content_sha IS NOT NULL AND EXISTS (SELECT 1 FROM reviews v WHERE "
     "v.record_id = r.id AND v.signed_off = 1 AND v.verified = 1 AND v.content_sha = r.content_sha)) AS signed_off"
 )
+# The newest bundle's copy waiting beside a record (schema v4's partial index finds it without a scan).
+_CONFLICT_COPY = (
+    "(SELECT c.id FROM records c INDEXED BY records_conflict_of WHERE c.conflict_of = r.id "
+    "ORDER BY c.updated_at DESC LIMIT 1) AS conflict_copy"
+)
 # The columns of a RecordInfo, for a query that names the records table `r`.
-INFO_COLUMNS = ", ".join(f"r.{c}" for c in _STORED) + ", " + _SIGNED_OFF
+INFO_COLUMNS = ", ".join(f"r.{c}" for c in _STORED) + ", " + _SIGNED_OFF + ", " + _CONFLICT_COPY
 RECORD_COLUMNS = INFO_COLUMNS + ", r.finalised_at, r.pathway_id, r.pathway_version, r.content_sha, b.data, b.outcome"
 
 # The searchable columns a RecordSummary sets, in the order summary_values gives them.
@@ -73,6 +78,7 @@ def info_fields(row: sqlite3.Row) -> dict[str, Any]:
         "signed_off": bool(row["signed_off"]),
         "deidentified": bool(row["deidentified"]),
         "conflict_of": row["conflict_of"],
+        "conflict_copy": row["conflict_copy"],
     }
 
 

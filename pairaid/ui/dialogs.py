@@ -6,8 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the dialog classes are imported when a dialog is shown, not at start-up
+    import datetime as dt
+
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QWidget
+
+    from pairaid.core.framework import Framework
+    from pairaid.core.pathway import Pathway
+    from pairaid.store.keys import TrustedKey
+    from pairaid.store.models import Record
+    from pairaid.ui.conflict_dialog import ConflictStore
+    from pairaid.ui.keys_dialog import KeyStore
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
@@ -74,3 +83,42 @@ def check_supervision_copy(parent: QWidget | None, data: dict[str, Any], also_re
 
     dialog = SupervisionPreview(data, parent, also_remove=also_remove, recipient=recipient)
     return dialog.also_remove() if dialog.exec() else None
+
+
+def ask_trust(parent: QWidget | None, store: KeyStore, public_key: str, source: str,
+              name: str = "") -> TrustedKey | None:
+    """Trust `public_key` once the fingerprint its owner reads aloud is typed in; the key trusted, or None when
+    cancelled. `source` says where the key came from ("the file ann.pairaid-key")."""
+    from pairaid.ui.keys_dialog import TrustDialog
+
+    dialog = TrustDialog(store, public_key, source, name, parent)
+    dialog.exec()
+    return dialog.trusted
+
+
+def show_keys(parent: QWidget | None, store: KeyStore) -> None:
+    """Record → Keys and trusted colleagues."""
+    from pairaid.store.errors import StoreError
+    from pairaid.ui.keys_dialog import KeysDialog
+
+    try:
+        dialog = KeysDialog(store, parent)
+    except StoreError as exc:  # the signing key file cannot be read or made
+        error(parent, "The keys cannot be shown", f"{exc}.")
+        return
+    dialog.exec()
+
+
+def resolve_conflict(parent: QWidget | None, store: ConflictStore, pathway: Pathway, framework: Framework,
+                     copy_id: str, today: dt.date | None = None) -> Record | None:
+    """The two copies of a record in conflict, compared; the record as kept, or None when the user decides later."""
+    from pairaid.store.errors import StoreError
+    from pairaid.ui.conflict_dialog import ConflictDialog
+
+    try:
+        dialog = ConflictDialog(store, pathway, framework, copy_id, today, parent)
+    except StoreError as exc:  # resolved meanwhile in another window, or the database cannot be read
+        error(parent, "The two copies cannot be compared", f"{exc}.")
+        return None
+    dialog.exec()
+    return dialog.resolved

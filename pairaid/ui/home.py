@@ -81,6 +81,13 @@ def format_day(iso: str | None) -> str:
 
 
 def status_text(info: object) -> str:
+    if getattr(info, "conflict_of", None):
+        return "In conflict: the bundle's copy (open to choose)"
+    text = _plain_status(info)
+    return f"{text} — in conflict (open to choose)" if getattr(info, "conflict_copy", None) else text
+
+
+def _plain_status(info: object) -> str:
     status = getattr(info, "status", "")
     if getattr(info, "deidentified", False):
         return "For review (no identifiers)"

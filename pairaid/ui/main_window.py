@@ -337,8 +337,23 @@ class MainWindow(QMainWindow):
                 raise
             dialogs.error(self, "The record could not be opened", f"{exc}. Search for it again on the home screen.")
             return
+        if record.in_conflict:  # two copies: the user chooses one before either is opened
+            if quiet:
+                raise StoreError(f"record {record_id} is in conflict")
+            kept = self.resolve_conflict(record.id if record.conflict_of else str(record.conflict_copy))
+            if kept is None:
+                return
+            record = kept
         self._show_record(record)
         self.walkthrough.go_to(self.walkthrough.sections()[0])
+
+    def resolve_conflict(self, copy_id: str) -> Record | None:
+        """Compare a bundle's copy with this computer's record and keep one; the record as kept, or None."""
+        kept = dialogs.resolve_conflict(self, self.store, self.pathway, self.framework, copy_id, self._today())
+        self.home.refresh()
+        if kept is not None:
+            self.statusBar().showMessage("Conflict resolved: one copy kept.", 8000)
+        return kept
 
     def _show_record(self, record: Record) -> None:
         assert self.saver is not None
@@ -452,6 +467,11 @@ class MainWindow(QMainWindow):
         """Record → Add assessment file: checked, saved as a new draft and opened; its id, or None."""
         return record_files.add_and_open(self, path)
 
+    def show_keys(self) -> None:
+        """Record → Keys and trusted colleagues: this computer's fingerprint and the colleagues trusted here."""
+        if self.ensure_home():
+            dialogs.show_keys(self, self.store)
+
     # State -----------------------------------------------------------------------------------------
 
     def _update_title(self, *_args: object) -> None:
@@ -477,6 +497,8 @@ class MainWindow(QMainWindow):
         menus.supervision_action.setEnabled(on_visit and open_record)
         menus.full_bundle_action.setEnabled(on_visit and open_record)
         menus.add_file_action.setEnabled(not self._boot.failed)
+        if menus.keys_action is not None:
+            menus.keys_action.setEnabled(not self._boot.failed)
         if self._walkthrough is not None:
             self._walkthrough.next_action.setEnabled(on_visit)
             self._walkthrough.previous_action.setEnabled(on_visit)

@@ -34,6 +34,7 @@ class MenuHost(Protocol):
     def export_for_supervision(self) -> object: ...
     def export_full_bundle(self) -> object: ...
     def add_assessment_file(self) -> object: ...
+    def show_keys(self) -> None: ...
     def show_place(self, key: str) -> None: ...
     def set_text_size(self, percent: int) -> None: ...
 
@@ -56,6 +57,7 @@ class Menus:
     add_file_action: QAction
     place_actions: dict[str, QAction] = field(default_factory=dict)
     text_size_actions: dict[int, QAction] = field(default_factory=dict)  # View → Text size, by percent
+    keys_action: QAction | None = None  # Record → Keys and trusted colleagues
 
     def use_undo_stack(self, window: QMainWindow, stack: QUndoStack) -> None:
         """The Edit menu's stand-ins become the undo stack's own actions (text "Undo typing", enabled state)."""
@@ -117,6 +119,9 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
     full_bundle_action.setToolTip("The whole record, identifiers included, to move it to another pairaid")
     add_file_action = _action(window, record_menu, "A&dd assessment file…", host.add_assessment_file)
     add_file_action.setToolTip("Save a pairaid assessment file (JSON) as a new draft and open it")
+    record_menu.addSeparator()
+    keys_action = _action(window, record_menu, "&Keys and trusted colleagues…", host.show_keys)
+    keys_action.setToolTip("This computer's fingerprint and key, and the colleagues whose bundles count as verified")
 
     places_menu = bar.addMenu("&Places")
     place_actions: dict[str, QAction] = {}
@@ -126,4 +131,4 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
         place_actions[key] = action
     return Menus(edit_menu, go_menu, new_action, home_action, pdf_action, print_action, undo_action, redo_action,
                  summary_action, finalise_action, amend_action, supervision_action, full_bundle_action,
-                 add_file_action, place_actions, text_size_actions)
+                 add_file_action, place_actions, text_size_actions, keys_action)

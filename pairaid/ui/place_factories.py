@@ -22,9 +22,13 @@ def place_factories() -> PlaceFactories:
         return PathwayBrowserView(window.pathway, render_service_map, window.framework)
 
     def reviews(window: MainWindow) -> QWidget:
+        from pairaid.ui.keys_dialog import trust_bundle_sender
         from pairaid.ui.places.review import ReviewView
 
-        return ReviewView(window.store, window.pathway, window.framework)
+        store = window.store
+        return ReviewView(store, window.pathway, window.framework,
+                          trust_sender=lambda parent, bundle: trust_bundle_sender(parent, store, bundle),
+                          resolve=lambda _parent, copy_id: window.resolve_conflict(copy_id))
 
     def population(window: MainWindow) -> QWidget:
         from pairaid.ui.places.population import PopulationView

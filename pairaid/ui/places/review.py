@@ -5,6 +5,7 @@ app shows them on the record."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -45,6 +47,8 @@ from pairaid.ui.wheel_guard import guard_wheel
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 BUNDLE_FILTER = "pairaid bundles (*.pairaid)"
+TrustSender = Callable[[QWidget, Path], object | None]  # the key trusted, or None when cancelled
+Resolve = Callable[[QWidget, str], Record | None]  # the record as kept, or None when the user decides later
 
 
 def finalised_records(store: Any) -> list[RecordInfo]:
@@ -81,12 +85,18 @@ class ReviewView(PlaceView):
         reviewer: str = "",
         today: dt.date | None = None,
         parent: QWidget | None = None,
+        trust_sender: TrustSender | None = None,
+        resolve: Resolve | None = None,
     ) -> None:
+        """`trust_sender(parent, bundle_path)` and `resolve(parent, copy_id)` are the window's dialogs for the
+        bundle's key and a conflicting copy (each returns None when the user cancels)."""
         super().__init__(parent)
         self.store = store
         self.pathway = pathway
         self.framework = framework or load_framework()
         self._today = today
+        self._trust_sender = trust_sender
+        self._resolve = resolve
         self.record: Record | None = None
         self.setAccessibleName(self.title)
 
@@ -132,10 +142,27 @@ class ReviewView(PlaceView):
         splitter.setSizes([280, 640, 420])
         layout.addWidget(splitter, 1)
 
+        status_row = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Review status")
-        layout.addWidget(self.status)
+        status_row.addWidget(self.status, 1)
+        # Shown after opening a bundle: its sender is not trusted yet, or it brought a conflicting copy.
+        self.trust_button = QPushButton("T&rust this sender…")
+        self.trust_button.setAccessibleName("Trust this sender")
+        self.trust_button.setToolTip("Trust the key that sealed this bundle, once its owner reads you the "
+                                     "fingerprint aloud: their reviews then count as sign-off")
+        self.trust_button.clicked.connect(lambda: self.trust_sender())
+        status_row.addWidget(self.trust_button)
+        self.conflict_button = QPushButton("Com&pare the two copies…")
+        self.conflict_button.setAccessibleName("Compare the two copies")
+        self.conflict_button.setToolTip("See what differs between this computer's copy and the bundle's, and keep one")
+        self.conflict_button.clicked.connect(lambda: self.resolve_conflict())
+        status_row.addWidget(self.conflict_button)
+        layout.addLayout(status_row)
+        self._bundle: Path | None = None  # the bundle opened last (to trust its sender)
+        self._conflict_copy: str | None = None  # the copy that bundle brought, while in conflict
+        self._show_bundle_actions(trust=False, conflict=False)
 
         self.set_first_input(self.queue)
         self.refresh_queue()
@@ -276,14 +303,54 @@ class ReviewView(PlaceView):
         self.refresh_queue()
         self._show(record)
         said = [f"Opened {path.name}: {sender.why[:1].upper()}{sender.why[1:]}."]
+        can_trust = not sender.verified and sender.fingerprint is not None and self._trust_sender is not None
         if not sender.verified:
-            said.append("Its reviews do not count as a sign-off until you trust the sender's key "
-                        "(pairaid records trust, after comparing fingerprints aloud).")
-        if getattr(imported, "conflict_of", None):
+            said.append("Its reviews do not count as a sign-off until you trust the sender's key"
+                        + (" (Trust this sender…, after comparing fingerprints aloud)." if can_trust else "."))
+        conflict = getattr(imported, "conflict_of", None) is not None
+        if conflict:
             said.append("This record was changed here too since it was last sent: the bundle's copy is kept beside "
-                        "it, nothing was overwritten (pairaid records conflicts).")
+                        "it, nothing was overwritten. Compare the two copies and keep one.")
+        elif self._settled_before(record.id):
+            said.append("Its copy was set aside before, when you kept this computer's copy in a conflict: "
+                        "nothing changed.")
+        self._bundle = path
+        self._conflict_copy = record_id if conflict else None
+        self._show_bundle_actions(trust=can_trust, conflict=conflict and self._resolve is not None)
         self.status.setText(" ".join(said))
         return record
+
+    def _settled_before(self, record_id: str) -> bool:
+        events = self.store.audit(record_id)
+        last = next((e for e in reversed(events) if e.kind == "imported"), None)
+        return last is not None and last.detail.get("source") == "conflict_resolved_before"
+
+    def _show_bundle_actions(self, *, trust: bool, conflict: bool) -> None:
+        self.trust_button.setVisible(trust)
+        self.conflict_button.setVisible(conflict)
+
+    def trust_sender(self) -> bool:
+        """Trust the key that sealed the bundle opened last, then open it again so its reviews count."""
+        if self._bundle is None or self._trust_sender is None:
+            return False
+        if self._trust_sender(self, self._bundle) is None:
+            return False
+        self.open_bundle(self._bundle)  # the same bundle again: the reviews it brought now count as verified
+        return True
+
+    def resolve_conflict(self) -> Record | None:
+        """Compare the bundle's copy with this computer's record and keep one."""
+        if self._conflict_copy is None or self._resolve is None:
+            return None
+        kept = self._resolve(self, self._conflict_copy)
+        if kept is None:
+            return None
+        self._conflict_copy = None
+        self._show_bundle_actions(trust=self.trust_button.isVisible(), conflict=False)
+        self.refresh_queue()
+        self._show(kept)
+        self.status.setText("Conflict resolved: one copy kept, the other removed from this computer.")
+        return kept
 
     def send_back(self, path: Path | None = None) -> Path | None:
         """Export the open record with its reviews, so the practitioner's app shows them once imported.
