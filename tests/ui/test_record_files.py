@@ -45,7 +45,8 @@ def _write(folder: Path, name: str, content: Any) -> Path:
 def test_the_record_menu_has_the_three_items(window: MainWindow) -> None:
     record_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Record")
     texts = [a.text().replace("&", "") for a in record_menu.actions() if not a.isSeparator()]
-    assert texts[-3:] == ["Export for supervision…", "Export full bundle…", "Add assessment file…"]
+    assert texts[-4:] == ["Export for supervision…", "Export full bundle…", "Add assessment file…",
+                          "Keys and trusted colleagues…"]
     assert not window.menus.supervision_action.isEnabled()  # nothing open yet
     assert window.menus.add_file_action.isEnabled()
 
