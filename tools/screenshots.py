@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
 
 A synthetic family (never a real person) is entered through the same session the inputs use, in a fresh
-temporary data folder. PNGs go to docs/screenshots/ by default; the 40-text-200-* ones are at 200% text.
+temporary data folder. PNGs go to docs/screenshots/ by default; the 40-text-200-* ones are at 200% text, the 5x-*
+ones (keys and conflicts) come from tools/screenshots_sharing.py.
 """
 
 from __future__ import annotations
@@ -130,7 +131,11 @@ def main(argv: list[str]) -> int:
         window.set_text_size(100)
         window.close()
         window.store.close()
-    return 0
+    # Keys and conflicts need two computers: their own script (beside this one) sets them up.
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import screenshots_sharing
+
+    return screenshots_sharing.main([str(out)])
 
 
 if __name__ == "__main__":

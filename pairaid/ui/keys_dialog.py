@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -80,6 +81,8 @@ class TrustDialog(QDialog):
         self.public_key = public_key
         self.trusted: TrustedKey | None = None
         column = QVBoxLayout(self)
+        # The dialog grows when a problem is shown, rather than squeezing the fields it is about.
+        column.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         intro = QLabel(
             f"The key comes from {source}. Anyone can make a key, so check it with its owner: ask them to read "
             f"aloud the fingerprint on their own screen ({WHERE_THEIRS_IS}), in person or by phone, and type it "
@@ -116,7 +119,7 @@ class TrustDialog(QDialog):
         self.name_edit.returnPressed.connect(self.fingerprint_edit.setFocus)
         self.fingerprint_edit.returnPressed.connect(self.trust)
         column.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.setMinimumWidth(560)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # focus set before the dialog is shown goes to its default button instead
@@ -135,6 +138,7 @@ class TrustDialog(QDialog):
                 problem = f"Nothing was trusted: {exc}."
         if problem:
             self.problem.setText(problem)
+            self.adjustSize()  # room for the message's lines; the fields keep their height
             (self.name_edit if not name else self.fingerprint_edit).setFocus()
             return False
         self.accept()

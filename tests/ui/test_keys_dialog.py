@@ -86,6 +86,7 @@ def test_a_wrong_fingerprint_trusts_nothing_and_never_shows_the_right_one(qtbot,
     right = colleague.own_fingerprint()
     check_accessible(trust)
 
+    heights = (trust.name_edit.height(), trust.fingerprint_edit.height())
     qtbot.mouseClick(trust.trust_button, Qt.MouseButton.LeftButton)
     assert "Type your colleague's name" in trust.problem.text() and focused() is trust.name_edit
     type_text("Zoë Brontë")
@@ -100,6 +101,9 @@ def test_a_wrong_fingerprint_trusts_nothing_and_never_shows_the_right_one(qtbot,
     problem = trust.problem.text()
     assert "not this key's, so nothing was trusted" in problem and "in person or by phone" in problem
     assert right not in problem and right.replace(" ", "") not in problem
+    qtbot.wait(10)  # the dialog grows to the message on the next layout pass
+    after = (trust.name_edit.height(), trust.fingerprint_edit.height())
+    assert all(now >= before for now, before in zip(after, heights, strict=True)), "the message squeezed the fields"
     assert trust.isVisible() and trust.result() != QDialog.DialogCode.Accepted
     assert store.trusted_keys() == []
 
