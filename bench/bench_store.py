@@ -123,6 +123,7 @@ def bench_search(folder: Path) -> None:
     medians = {}
     for name, kwargs in queries.items():
         medians[name] = median_seconds(lambda kwargs=kwargs: store.search(**kwargs), repeat=30, warmup=3)
+    waiting = median_seconds(store.conflicts, repeat=30, warmup=3)  # Reviews and the CLI list conflicts
     store.close()
 
     conn = sqlite3.connect(folder / "big" / "pairaid.db")
@@ -132,6 +133,7 @@ def bench_search(folder: Path) -> None:
     conn.close()
     for name, value in medians.items():
         report(f"search 100k: {name}", value, "sqlite3 indexed lookup", floor)
+    report("conflicts() 100k (schema v4's partial index)", waiting, "sqlite3 indexed lookup", floor)
     overall = statistics.median(medians.values())
     worst = max(medians.values())
     print(f"   median over the query mix: {overall * 1000:.2f} ms, worst query {worst * 1000:.2f} ms; "

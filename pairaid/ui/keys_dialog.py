@@ -39,6 +39,8 @@ from pairaid.ui.places.common import labelled, long_date
 from pairaid.ui.style import make_heading
 
 KEY_FILTER = f"pairaid public keys (*{KEY_FILE_SUFFIX});;All files (*)"
+# A bundle the colleague signed carries their public key too.
+TRUST_FILTER = f"pairaid public keys or signed bundles (*{KEY_FILE_SUFFIX} *.pairaid);;All files (*)"
 FINGERPRINT_LENGTH = 20  # hex digits, shown in five groups of four
 WHERE_THEIRS_IS = "Record → Keys and trusted colleagues"
 
@@ -236,7 +238,7 @@ class KeysDialog(QDialog):
         row = QHBoxLayout()
         self.add_button = QPushButton("&Add from a key file…")
         self.add_button.setAccessibleName("Add from a key file")
-        self.add_button.setToolTip(f"Open a {KEY_FILE_SUFFIX} file a colleague saved for you")
+        self.add_button.setToolTip(f"Open a {KEY_FILE_SUFFIX} file a colleague saved for you, or a bundle they signed")
         self.add_button.clicked.connect(lambda: self.add_from_file())
         row.addWidget(self.add_button)
         self.remove_button = QPushButton("&Remove…")
@@ -292,16 +294,18 @@ class KeysDialog(QDialog):
 
     def add_from_file(self, path: Path | None = None) -> TrustedKey | None:
         if path is None:
-            chosen = dialogs.open_file(self, "Trust a colleague's key file", str(Path.home()), KEY_FILTER)
+            chosen = dialogs.open_file(self, "Trust a colleague's key file", str(Path.home()), TRUST_FILTER)
             if not chosen:
                 return None
             path = Path(chosen)
+        bundle = path.suffix == ".pairaid"
         try:
-            key = read_public_key_file(path)
+            key = self.store.bundle_public_key(path) if bundle else read_public_key_file(path)
         except StoreError as exc:
             dialogs.error(self, "This key file cannot be used", f"{exc}.")
             return None
-        return self._trusted(dialogs.ask_trust(self, self.store, key, f"the file {path.name}"))
+        source = f"the bundle {path.name}" if bundle else f"the file {path.name}"
+        return self._trusted(dialogs.ask_trust(self, self.store, key, source))
 
     def _trusted(self, key: TrustedKey | None) -> TrustedKey | None:
         if key is not None:

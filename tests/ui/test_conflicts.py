@@ -198,6 +198,7 @@ def test_reviews_trusts_the_sender_and_resolves_the_conflict_it_brought(qtbot, m
     assert "Unverified sender" in view.status.text() and "Trust this sender" in view.status.text()
     assert "Compare the two copies" in view.status.text()
     assert view.trust_button.isVisible() and view.conflict_button.isVisible()
+    check_accessible(view)  # the two buttons are named and Tab reaches them
 
     def trust(dialog: QWidget) -> None:
         assert isinstance(dialog, TrustDialog)

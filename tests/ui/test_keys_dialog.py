@@ -167,3 +167,23 @@ def test_the_record_menu_opens_keys_and_trusted_colleagues(qtbot, tmp_path) -> N
     action.trigger()
     assert seen == ["Keys and trusted colleagues"]
     close_window(window)
+
+
+def test_a_bundle_the_colleague_signed_can_be_chosen_instead_of_a_key_file(qtbot, monkeypatch, store, colleague,
+                                                                          tmp_path) -> None:
+    from pairaid.store import RecordSummary
+    from tests.ui.places.records import assessment
+
+    data = assessment("Şükrü Öztürk")
+    info = colleague.create_draft(data, summary=RecordSummary.from_draft(data))
+    bundle = colleague.export_bundle(info.id, tmp_path / "from-colleague")
+    asked: list[str] = []
+
+    def ask(_parent, _store, key, source, name=""):
+        asked.append(source)
+        return store.trust_key(key, name="Şükrü Öztürk", fingerprint_said=colleague.own_fingerprint())
+
+    monkeypatch.setattr(dialogs, "ask_trust", ask)
+    dialog = _shown(qtbot, KeysDialog(store))
+    assert dialog.add_from_file(bundle) is not None
+    assert asked == ["the bundle from-colleague.pairaid"] and dialog.trusted_names() == ["Şükrü Öztürk"]
