@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from pairaid.core.deidentify import Deidentifier, known_names
 from pairaid.core.framework import load_framework
+from pairaid.ui.text_size import follow_font
 
 HIGHLIGHT = "#ffe08a"
 # Free-text fields of the record, in the order the supervision copy prints them, with their labels on screen.
@@ -144,7 +145,8 @@ class SupervisionPreview(QDialog):
         column.addLayout(row)
         self.word_list = QListWidget()
         self.word_list.setAccessibleName("Words marked to remove")
-        self.word_list.setMaximumHeight(90)
+        follow_font(self.word_list, lambda: self.word_list.setMaximumHeight(  # six words tall, at any text size
+            self.word_list.fontMetrics().lineSpacing() * 6 + 2 * self.word_list.frameWidth() + 4))
         column.addWidget(self.word_list)
         self.remove_button = QPushButton("Stop removing the selected word")
         self.remove_button.setAccessibleName("Stop removing the selected word")

@@ -174,3 +174,16 @@ def test_rows_of_options_stack_at_200_percent_and_come_back_side_by_side(qtbot, 
         tops = {button.geometry().top() for button in options}
         assert len(tops) == (len(options) if stacked else 1), f"at {percent}%"
     close_window(window)
+
+
+def test_the_supervision_preview_word_list_follows_a_live_change(qtbot, qapp: QApplication, normal_text) -> None:
+    from pairaid.ui.supervision_preview import SupervisionPreview
+
+    dialog = SupervisionPreview({"family": {"baby": {"name": "Zoë Brontë"}}})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    normal = dialog.word_list.maximumHeight()
+    apply_text_size(qapp, 200)
+    assert 1.6 <= dialog.word_list.maximumHeight() / normal <= 2.4
+    apply_text_size(qapp, 100)
+    assert dialog.word_list.maximumHeight() == normal
