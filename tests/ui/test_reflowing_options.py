@@ -52,6 +52,17 @@ def test_a_long_check_box_wraps_keeps_its_text_and_ticks_from_its_last_line(qtbo
     assert not box.isChecked()
 
 
+def test_a_click_in_the_empty_space_beside_an_option_ticks_nothing(qtbot) -> None:
+    """Stacked options span their row: only the indicator and the text are clickable, as with Qt's own."""
+    box = WrappingCheckBox("A settled home")
+    column = _column(qtbot, box, 800)
+    assert box.width() > box.sizeHint().width() + 100 and column.isVisible()
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() - 10, box.height() // 2))
+    assert not box.isChecked()
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.sizeHint().width() - 12, box.height() // 2))
+    assert box.isChecked()
+
+
 def test_a_radio_button_with_room_stays_on_one_line(qtbot) -> None:
     button = WrappingRadioButton("Not observed")
     column = _column(qtbot, button, 600)

@@ -1,7 +1,7 @@
 """Check boxes and radio buttons whose text wraps onto more lines when there is not room for one (at 200% text a
 safeguarding indicator runs to 860 px on one line). The text stays the button's own, so screen readers, the
 mnemonic-free accessible names and every test that reads `text()` see it whole; only the measuring and the
-drawing change. A click anywhere on the button, any line of its text, toggles it, as a click on a label does.
+drawing change. A click on the indicator or on any line of its text toggles it, as a click on a label does.
 
 A button that can wrap asks for one line's width when there is room (`sizeHint`), needs only its longest word
 (`minimumSizeHint`) and tells its layout how tall it is at a width (`heightForWidth`), as a word-wrapped QLabel
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 _WRAP = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic)
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _TALL = 100_000
 
 if TYPE_CHECKING:
@@ -88,8 +89,23 @@ class _Wrapping(_Button):
 
     # Clicking and drawing ---------------------------------------------------------------------------
 
+    def _places(self, option: QStyleOptionButton) -> tuple[QRect, QRect]:
+        """Where the indicator and the text go: the indicator beside the first line of text, not half-way
+        down a paragraph."""
+        style = self.style()
+        indicator = style.subElementRect(self._PARTS[1], option, self)
+        text = style.subElementRect(self._PARTS[2], option, self)
+        line = self.fontMetrics().height()
+        top = option.rect.top() + (self._one_line().height() - max(line, indicator.height())) // 2
+        indicator.moveTop(top + max(0, line - indicator.height()) // 2)
+        text.setTop(top + max(0, indicator.height() - line) // 2)
+        return indicator, text
+
     def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
+        """The indicator or any line of the text, as a click on a label; not the empty space beside them."""
+        indicator, text = self._places(self._option())
+        used = self.fontMetrics().boundingRect(text, _WRAP | _TOP_LEFT, self.text())
+        return indicator.united(used).adjusted(-2, -2, 2, 2).contains(pos)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -98,18 +114,11 @@ class _Wrapping(_Button):
         background.initFrom(self)  # the style sheet's background, e.g. the yellow of keyboard focus
         style.drawPrimitive(QStyle.PrimitiveElement.PE_Widget, background, painter, self)
         option = self._option()
-        kind, indicator_part, text_part = self._PARTS
-        text = style.subElementRect(text_part, option, self)
         mark = QStyleOptionButton(option)
-        mark.rect = style.subElementRect(indicator_part, option, self)
-        line = self.fontMetrics().height()
-        top = option.rect.top() + (self._one_line().height() - max(line, mark.rect.height())) // 2
-        # The indicator beside the first line of text, not half-way down a paragraph.
-        mark.rect.moveTop(top + max(0, line - mark.rect.height()) // 2)
-        text.setTop(top + max(0, mark.rect.height() - line) // 2)
-        style.drawPrimitive(kind, mark, painter, self)
-        style.drawItemText(painter, text, _WRAP | int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                           option.palette, self.isEnabled(), self.text(), QPalette.ColorRole.WindowText)
+        mark.rect, text = self._places(option)
+        style.drawPrimitive(self._PARTS[0], mark, painter, self)
+        style.drawItemText(painter, text, _WRAP | _TOP_LEFT, option.palette, self.isEnabled(), self.text(),
+                           QPalette.ColorRole.WindowText)
         painter.end()
 
 
