@@ -187,3 +187,22 @@ def test_the_supervision_preview_word_list_follows_a_live_change(qtbot, qapp: QA
     assert 1.6 <= dialog.word_list.maximumHeight() / normal <= 2.4
     apply_text_size(qapp, 100)
     assert dialog.word_list.maximumHeight() == normal
+
+
+@pytest.mark.parametrize("percent", [125, 150])
+def test_no_section_scrolls_sideways_at_the_sizes_between(qtbot, qapp: QApplication, tmp_data_dir: Path,
+                                                          normal_text, percent: int) -> None:
+    """A row of options near the edge of fitting, or a scroll bar appearing, must not leave a page a few pixels
+    too wide at 125% or 150% either."""
+    window = open_window(qtbot, tmp_data_dir)
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.new_visit()
+    window.session.set_value("parent_voice.asked", True)
+    window.set_text_size(percent)
+    sideways = {}
+    for section in window.walkthrough.sections():
+        window.walkthrough.go_to(section)
+        _settle(qapp)
+        sideways[section] = _sideways(window)
+    assert {section: found for section, found in sideways.items() if found} == {}
+    close_window(window)
