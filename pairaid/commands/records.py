@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--also-remove", action="append", default=[], metavar="WORD",
                    help="with --supervision: a word or name to remove too (a neighbour, a relative); repeat for each")
 
-    p = actions.add_parser("import", help="read a .pairaid bundle (checks its SHA-256 seal)")
+    p = actions.add_parser("import", help="read a .pairaid bundle (checks its seal, and says who signed it)")
     p.add_argument("file")
 
     actions.add_parser("conflicts", help="copies from bundles that diverged from a record here, waiting for a choice")
@@ -81,7 +81,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", choices=LEVELS, help="the level the reviewer suggests (with challenge)")
     p.add_argument("--sign-off", action="store_true", help="sign the record off")
 
-    p = actions.add_parser("key", help="this computer's signing key and its fingerprint, to give to colleagues")
+    p = actions.add_parser("key", help="this computer's signing key and its fingerprint, to give to colleagues, "
+                           "and the colleagues trusted here")
 
     p = actions.add_parser("trust", help="trust a colleague's signing key, after comparing fingerprints aloud")
     p.add_argument("key", help="the colleague's public key (from `pairaid records key`), their key file, or a bundle "
@@ -89,6 +90,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", required=True, help="the colleague's name, as their bundles will show it")
     p.add_argument("--fingerprint", default="",
                    help="the fingerprint the colleague read aloud from their own `pairaid records key`")
+
+    p = actions.add_parser("untrust", help="stop trusting a colleague's key (a lost computer, a colleague who left)")
+    p.add_argument("fingerprint", help="the key's fingerprint, as `pairaid records key` lists it")
 
     p = actions.add_parser("audit", help="what happened to a record")
     p.add_argument("id")
@@ -266,6 +270,10 @@ def _key(store: Any, args: argparse.Namespace) -> int:
     print(f"Public key: {store.own_public_key()}")
     print("Give the public key to a colleague, then read the fingerprint aloud to them (in person or by phone) "
           "while they run `pairaid records trust`.")
+    trusted = store.trusted_keys()
+    print("Colleagues trusted here:" if trusted else "No colleague's key is trusted here yet.")
+    for key in trusted:
+        print(f"  {key.fingerprint}  {key.name}  (trusted since {key.added_at[:10]})")
     return 0
 
 
@@ -281,13 +289,23 @@ def _trust(store: Any, args: argparse.Namespace) -> int:
         key = read_public_key_file(given)
     else:
         key = args.key
-    shown = fingerprint(key)
+    fingerprint(key)  # a key that is not one is refused here, before anyone reads anything aloud
     if not args.fingerprint.strip():
-        print(f"Fingerprint of this key: {shown}\nAsk {args.name} to read theirs aloud from `pairaid records key`; "
-              f"if it is the same, run this again with --fingerprint \"{shown}\". Nothing was trusted yet.")
+        # The key's own fingerprint is not shown: one copied from the screen would trust a forged file. Only the
+        # fingerprint the colleague reads from their own computer proves the key is theirs (as in the app).
+        print(f"Ask {args.name} to read their fingerprint aloud from their own computer (`pairaid records key`, or "
+              f"Record → Keys and trusted colleagues in the app), then run this again with --fingerprint "
+              f"\"…\" as they read it. Nothing was trusted yet.")
         return 1
     trusted = store.trust_key(key, name=args.name, fingerprint_said=args.fingerprint)
     print(f"Trusted {trusted.name}'s key {trusted.fingerprint}: bundles they sign now show as verified.")
+    return 0
+
+
+def _untrust(store: Any, args: argparse.Namespace) -> int:
+    removed = store.remove_trusted_key(args.fingerprint)
+    print(f"No longer trusted: {removed.name}'s key {removed.fingerprint}. Bundles it signs show as from an "
+          "unverified sender from now on; reviews already brought in keep the standing they had.")
     return 0
 
 
@@ -311,4 +329,5 @@ def _audit(store: Any, args: argparse.Namespace) -> int:
 
 
 _ACTIONS = {"add": _add, "list": _list, "show": _show, "export": _export, "import": _import, "review": _review,
-            "audit": _audit, "key": _key, "trust": _trust, "conflicts": _conflicts, "resolve": _resolve}
+            "audit": _audit, "key": _key, "trust": _trust, "untrust": _untrust, "conflicts": _conflicts,
+            "resolve": _resolve}

@@ -94,10 +94,14 @@ def test_key_and_trust_commands(store: Store, supervisor: Store, data_dir: Path,
     assert main(["records", "import", str(back), "--data-dir", str(data_dir)]) == 0
     assert "unverified sender" in capsys.readouterr().out
     assert main(["records", "trust", str(back), "--name", "Ann Hall", "--data-dir", str(data_dir)]) == 1
-    assert "Nothing was trusted yet" in capsys.readouterr().out
+    asked = capsys.readouterr().out
+    assert "Nothing was trusted yet" in asked
+    assert said not in asked, "the key's own fingerprint is never shown to be copied: the colleague reads theirs"
     assert main(["records", "trust", str(back), "--name", "Ann Hall", "--fingerprint", said,
                  "--data-dir", str(data_dir)]) == 0
     assert "Trusted Ann Hall's key" in capsys.readouterr().out
+    assert main(["records", "key", "--data-dir", str(data_dir)]) == 0
+    assert f"  {said}  Ann Hall  (trusted since " in capsys.readouterr().out
     assert main(["records", "import", str(back), "--data-dir", str(data_dir)]) == 0
     assert "Sender: signed by Ann Hall" in capsys.readouterr().out
     with Store.open(data_dir) as reopened:  # the review held unverified now counts: same review, trusted sender
@@ -159,3 +163,19 @@ def test_trust_command_reads_a_key_file(store: Store, supervisor: Store, data_di
     assert main(["records", "trust", str(tmp_path / "gone.pairaid-key"), "--name", "Ann Hall", "--fingerprint",
                  "0000", "--data-dir", str(data_dir)]) != 0
     assert "no such file" in capsys.readouterr().err
+
+
+def test_untrust_command_stops_trusting_a_colleague(store: Store, supervisor: Store, data_dir: Path,
+                                                    tmp_path: Path, capsys) -> None:
+    back = reviewed_and_sent_back(store, supervisor, tmp_path)
+    trusted = store.trust_key(supervisor.own_public_key(), name="Ann Hall",
+                              fingerprint_said=supervisor.own_fingerprint())
+    store.close()
+    assert main(["records", "untrust", trusted.fingerprint.lower(), "--data-dir", str(data_dir)]) == 0
+    assert "No longer trusted: Ann Hall's key" in capsys.readouterr().out
+    assert main(["records", "key", "--data-dir", str(data_dir)]) == 0
+    assert "No colleague's key is trusted here yet." in capsys.readouterr().out
+    with Store.open(data_dir) as reopened:
+        assert not reopened.bundle_sender(back).verified
+    assert main(["records", "untrust", trusted.fingerprint, "--data-dir", str(data_dir)]) != 0
+    assert "no trusted colleague has the key" in capsys.readouterr().err
