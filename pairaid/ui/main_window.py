@@ -61,6 +61,7 @@ log = logging.getLogger(__name__)
 # key -> (button text, factory or None while that place is not available); a factory gets the window.
 PlaceFactories = dict[str, tuple[str, Callable[["MainWindow"], QWidget] | None]]
 SPLITTER = "walkthrough"
+FIRST_START_SIZE = (1280, 720)  # no saved window size yet: fits a 1366x768 screen with the task bar
 
 
 class MainWindow(QMainWindow):
@@ -280,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         if not self.restoreGeometry(self.settings.geometry() or QByteArray()):
-            self.resize(1280, 720)  # fits 1366x768 with the task bar
+            self.resize(*FIRST_START_SIZE)
         self.restoreState(self.settings.state() or QByteArray())  # the splitter: when the visit screen is built
 
     def save_layout(self) -> None:

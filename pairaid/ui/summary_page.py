@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from pairaid.core.pathway import Pathway
 from pairaid.core.summary_content import ParentRefused, SummaryDocument, build_summary, needs_safe_to_take_home
 from pairaid.ui import dialogs
 from pairaid.ui.crash import log_failure
+from pairaid.ui.sections.option_row import OptionRow
 from pairaid.ui.session import VisitSession
 from pairaid.ui.style import compact_combo, make_heading
 from pairaid.ui.summary_html import summary_html
@@ -69,6 +69,16 @@ def _labelled(text: str, widget: QWidget, name: str) -> QLabel:
     label.setBuddy(widget)
     widget.setAccessibleName(name)
     return label
+
+
+def _under_label(text: str, widget: QWidget, name: str) -> QWidget:
+    """A drop-down list under its label, as one piece of a row."""
+    piece = QWidget()
+    column = QVBoxLayout(piece)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(_labelled(text, widget, name))
+    column.addWidget(widget)
+    return piece
 
 
 def safe_file_stem(document: SummaryDocument) -> str:
@@ -115,7 +125,6 @@ class SummaryPage(QWidget):
         self.review_strip.setVisible(False)
         column.addWidget(self.review_strip)
 
-        grid = QGridLayout()
         self.copy_combo = guard_wheel(compact_combo(QComboBox(), 14))
         for value, text in COPY_CHOICES:
             self.copy_combo.addItem(text, value)
@@ -124,16 +133,13 @@ class SummaryPage(QWidget):
         self.role_combo = guard_wheel(compact_combo(QComboBox(), 14))
         for value, text in RECIPIENT_ROLES:
             self.role_combo.addItem(text, value)
-        # Two rows, so the page stays narrow enough for a 1366 px screen at large text sizes.
-        grid.addWidget(_labelled("&Copy:", self.copy_combo, "Copy to preview"), 0, 0)
-        grid.addWidget(self.copy_combo, 1, 0)
-        grid.addWidget(_labelled("Recipient i&s:", self.role_combo, "Recipient role"), 0, 1)
-        grid.addWidget(self.role_combo, 1, 1)
-        grid.addWidget(_labelled("Recipien&t (printed on the copy):", self.recipient_edit, "Recipient"), 2, 0, 1, 2)
-        grid.addWidget(self.recipient_edit, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        column.addLayout(grid)
+        # The two lists side by side while they fit, one under the other when they do not (at 200% text in the
+        # app's first-start window they made the page scroll sideways); the recipient's name has a line of its own.
+        self.choices = OptionRow([_under_label("&Copy:", self.copy_combo, "Copy to preview"),
+                                  _under_label("Recipient i&s:", self.role_combo, "Recipient role")], fill=True)
+        column.addWidget(self.choices)
+        column.addWidget(_labelled("Recipien&t (printed on the copy):", self.recipient_edit, "Recipient"))
+        column.addWidget(self.recipient_edit)
         QWidget.setTabOrder(self.copy_combo, self.role_combo)  # Tab follows the rows as they read
         QWidget.setTabOrder(self.role_combo, self.recipient_edit)
         self.safe_check = QCheckBox("I have checked that this copy is safe for this parent to take home")

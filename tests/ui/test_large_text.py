@@ -1,6 +1,6 @@
-"""View → Text size: at 200% text (WCAG 2.2, 1.4.4) every section and place of a 1366×768 window fits its
-controls (none narrower or lower than its minimum size, none cut off; long pages scroll), the size is applied
-live, and it is kept in settings for the next start."""
+"""View → Text size: at 200% text (WCAG 2.2, 1.4.4) every section and place of a 1366×768 window, and of the
+smaller window a first start opens, fits its controls (none narrower or lower than its minimum size, none cut
+off; long pages scroll), the size is applied live, and it is kept in settings for the next start."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 
+from pairaid.ui.main_window import FIRST_START_SIZE
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.style import apply_style
 from pairaid.ui.text_size import apply_text_size, current_text_size
@@ -39,11 +40,10 @@ def _settle(qapp: QApplication) -> None:
         qapp.processEvents()
 
 
-def _size_problem(window: QWidget) -> list[str]:
-    """A window whose content needs more than the screen grows past it: then something is off screen."""
+def _size_problem(window: QWidget, width: int = SCREEN_WIDTH, height: int = SCREEN_HEIGHT) -> list[str]:
+    """A window whose content needs more than its size grows past it: then something is off screen."""
     hint = window.minimumSizeHint()
-    if (window.width(), window.height()) != (SCREEN_WIDTH, SCREEN_HEIGHT) or hint.width() > SCREEN_WIDTH or (
-            hint.height() > SCREEN_HEIGHT):
+    if (window.width(), window.height()) != (width, height) or hint.width() > width or hint.height() > height:
         return [f"the window is {window.width()}x{window.height()} and needs {hint.width()}x{hint.height()}"]
     return []
 
@@ -55,11 +55,17 @@ def _sideways(window: QWidget) -> list[str]:
             for area in window.findChildren(QScrollArea) if area.isVisible() and area.horizontalScrollBar().maximum()]
 
 
+@pytest.mark.parametrize("size", [(SCREEN_WIDTH, SCREEN_HEIGHT), FIRST_START_SIZE], ids=["screen", "first-start"])
 def test_every_section_and_place_fits_its_controls_at_200_percent(qtbot, qapp: QApplication, tmp_data_dir: Path,
-                                                                  monkeypatch, normal_text) -> None:
+                                                                  monkeypatch, normal_text,
+                                                                  size: tuple[int, int]) -> None:
+    """Both in a window filling a 1366x768 screen and in the window a first start opens (no size saved yet),
+    where "Other needs" and "Summary" once scrolled sideways and the review form lost its right edge."""
     DialogLog().install(monkeypatch)
     window = open_window(qtbot, tmp_data_dir)
-    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    if size == FIRST_START_SIZE:
+        assert (window.width(), window.height()) == FIRST_START_SIZE, "a fresh data folder has no saved size"
+    window.resize(*size)
     window.new_visit()
     base = qapp.font().pointSizeF()
     window.menus.text_size_actions[200].trigger()  # live, with the visit screen already built at 100%
@@ -67,20 +73,22 @@ def test_every_section_and_place_fits_its_controls_at_200_percent(qtbot, qapp: Q
     window.session.set_value("safeguarding.indicators", ["domestic_abuse_baby_present"])  # the banner too
     window.session.set_value("parent_voice.asked", True)  # the questions that only show after asking
     screens: dict[str, list[str]] = {}
+
+    def check() -> list[str]:
+        _settle(qapp)
+        return fit_problems(window) + _size_problem(window, *size) + _sideways(window)
+
     window.go_home()
-    _settle(qapp)
-    screens["home"] = fit_problems(window) + _size_problem(window) + _sideways(window)
+    screens["home"] = check()
     window.open_record(window.record_id() or window.home.record_ids()[0])
     nav = window.walkthrough.nav
     assert nav.sizeHintForColumn(0) <= nav.viewport().width(), "section names cut off"
     for section in window.walkthrough.sections():
         window.walkthrough.go_to(section)
-        _settle(qapp)
-        screens[section] = fit_problems(window) + _size_problem(window) + _sideways(window)
+        screens[section] = check()
     for key in window.places:
         window.show_place(key)
-        _settle(qapp)
-        screens[key] = fit_problems(window) + _size_problem(window) + _sideways(window)
+        screens[key] = check()
     assert {screen: problems for screen, problems in screens.items() if problems} == {}
     close_window(window)
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QVBoxLayout, QWidget
 
-from pairaid.ui.sections.option_row import OptionRow
+from pairaid.ui.sections.option_row import SPACING, OptionRow
 from pairaid.ui.sections.wrapping import WrappingCheckBox, WrappingRadioButton
 
 LONG = "You suspect the baby is suffering, or likely to suffer, significant harm from anyone at all"
@@ -116,3 +116,30 @@ def test_a_row_of_options_stacks_when_its_text_grows_in_place(qtbot) -> None:
         button.setFont(normal)
     _settle()
     assert not row.stacked()
+
+
+def test_a_row_of_drop_down_lists_shares_its_width_and_stacked_asks_for_every_one(qtbot) -> None:
+    """The Summary's two lists: side by side they share the row's width; stacked, each has the whole width and
+    the row's minimum height is theirs together (a list has no height for a width, as a wrapping option has, so
+    a page short of height squeezes the row down to that minimum: one list's height overlapped them)."""
+    lists = []
+    for _ in range(2):
+        combo = QComboBox()
+        combo.addItems(["Referral (to a service)", "Parent copy (for the family)"])
+        combo.setMinimumContentsLength(30)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        lists.append(combo)
+    row = OptionRow(lists, fill=True)
+    column = _column(qtbot, row, 1)
+    column.setFixedSize(row.sizeHint().width() + 200, 600)
+    _settle()
+    assert not row.stacked()
+    assert lists[0].width() + SPACING + lists[1].width() == row.width()
+    assert abs(lists[0].width() - lists[1].width()) <= 1
+
+    column.setFixedSize(row.sizeHint().width() - 40, 600)
+    _settle()
+    assert row.stacked()
+    assert [combo.width() for combo in lists] == [row.width()] * 2
+    assert lists[1].geometry().top() >= lists[0].geometry().bottom()
+    assert row.minimumSizeHint().height() >= sum(combo.minimumSizeHint().height() for combo in lists) + SPACING

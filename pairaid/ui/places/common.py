@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from pairaid.ui.level_names import level_name as level_name  # re-exported: the places name levels alike
 from pairaid.ui.style import make_heading
@@ -32,6 +32,27 @@ def long_date(value: dt.date | str | None) -> str:
     else:
         date = value
     return f"{date.day} {date.strftime('%B %Y')}"
+
+
+class DownScrollArea(QScrollArea):
+    """Scrolls up and down only, and is never narrower than what it holds plus its scroll bar: in a splitter
+    at 200% text a review form was squeezed 16 px, its right edge hidden with no way to scroll to it. The
+    minimum is only read from the content's own hints, so nothing of ours runs in Qt's geometry passes."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
 
 
 class PlaceView(QWidget):

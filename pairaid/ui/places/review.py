@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -40,7 +38,7 @@ from pairaid.core.framework import Framework, load_framework
 from pairaid.core.pathway import Pathway
 from pairaid.store.errors import BundleError, StoreError
 from pairaid.store.models import Record, RecordInfo
-from pairaid.ui.places.common import PlaceView, labelled, level_name, long_date
+from pairaid.ui.places.common import DownScrollArea, PlaceView, labelled, level_name, long_date
 from pairaid.ui.places.record_html import record_html
 from pairaid.ui.style import compact_combo
 from pairaid.ui.wheel_guard import guard_wheel
@@ -130,12 +128,7 @@ class ReviewView(PlaceView):
         reading_column.addWidget(self.reader, 1)
         splitter.addWidget(reading)
         # The form scrolls when it needs more height than the window has (large text sizes).
-        form_scroll = QScrollArea()
-        form_scroll.setWidget(self._build_form(reviewer))
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter.addWidget(form_scroll)
+        splitter.addWidget(DownScrollArea(self._build_form(reviewer)))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 3)

@@ -46,9 +46,9 @@ class NeedsPage(SectionPage):
         self.add_text("Other pressures on the family make it harder to think about the relationship. "
                       "Record what is happening now, what happened in the past, what you asked about and is not "
                       "so (No), and what you do not know.")
-        self.mark_no = QPushButton("Mark every need not yet recorded as No")
+        self.mark_no = QPushButton("Mark unrecorded needs as No")
         self.mark_no.setProperty("role", "secondary")
-        self.mark_no.setAccessibleName("Mark every need not yet recorded as No")
+        self.mark_no.setAccessibleName("Mark unrecorded needs as No")
         self.mark_no.setAccessibleDescription("For when you asked about all of them: change any that apply after.")
         self.mark_no.clicked.connect(self.mark_remaining_no)
         self.action_buttons.append(self.mark_no)
