@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Protocol
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +31,7 @@ from pairaid.core.record_diff import Difference, record_differences
 from pairaid.store.errors import StoreError
 from pairaid.store.models import Record
 from pairaid.ui import dialogs
+from pairaid.ui.dialog_fit import open_within_screen
 from pairaid.ui.level_names import level_name
 from pairaid.ui.places.common import labelled, long_date
 from pairaid.ui.style import make_heading
@@ -106,7 +108,7 @@ class ConflictDialog(QDialog):
         column.addWidget(self.final_note)
         column.addLayout(self._buttons())
         self._show_final_note()
-        self.resize(980, 620)
+        open_within_screen(self, QSize(980, 620))  # at 200% text it needs 898 px of width, 351 of height
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # the differences first: read them before choosing

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from pairaid.store.errors import StoreError
 from pairaid.store.keys import TrustedKey
 from pairaid.store.signing import KEY_FILE_SUFFIX, read_public_key_file, same_fingerprint, squeeze_fingerprint
 from pairaid.ui import dialogs
+from pairaid.ui.dialog_fit import open_within_screen, scrolling_body
 from pairaid.ui.places.common import labelled, long_date
 from pairaid.ui.style import make_heading
 
@@ -82,9 +83,12 @@ class TrustDialog(QDialog):
         self.store = store
         self.public_key = public_key
         self.trusted: TrustedKey | None = None
-        column = QVBoxLayout(self)
-        # The dialog grows when a problem is shown, rather than squeezing the fields it is about.
-        column.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        outer = QVBoxLayout(self)
+        # The dialog grows when a problem is shown, rather than squeezing the fields it is about; when the screen
+        # has no more room (200% text), the text and fields scroll.
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self._scroll, column = scrolling_body(outer)
+        self._column = column
         intro = QLabel(
             f"The key comes from {source}. Anyone can make a key, so check it with its owner: ask them to read "
             f"aloud the fingerprint on their own screen ({WHERE_THEIRS_IS}), in person or by phone, and type it "
@@ -120,8 +124,8 @@ class TrustDialog(QDialog):
             button.setDefault(False)
         self.name_edit.returnPressed.connect(self.fingerprint_edit.setFocus)
         self.fingerprint_edit.returnPressed.connect(self.trust)
-        column.addWidget(buttons)
-        self.setMinimumWidth(560)
+        outer.addWidget(buttons)
+        open_within_screen(self, QSize(560, 0), self._scroll)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # focus set before the dialog is shown goes to its default button instead
@@ -140,7 +144,9 @@ class TrustDialog(QDialog):
                 problem = f"Nothing was trusted: {exc}."
         if problem:
             self.problem.setText(problem)
-            self.adjustSize()  # room for the message's lines; the fields keep their height
+            self._column.activate()  # the message's lines count in the size asked for, now
+            self._scroll.updateGeometry()  # not at the body's next layout request
+            open_within_screen(self, self.size(), self._scroll)  # room for them; the fields keep their height
             (self.name_edit if not name else self.fingerprint_edit).setFocus()
             return False
         self.accept()
@@ -164,7 +170,8 @@ class KeysDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keys and trusted colleagues")
         self.store = store
-        column = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        scroll, column = scrolling_body(outer)  # at 200% text it scrolls rather than squeezing the key or the list
         heading = QLabel("Keys and trusted colleagues")
         make_heading(heading, 1.3)
         column.addWidget(heading)
@@ -182,8 +189,8 @@ class KeysDialog(QDialog):
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
-        column.addWidget(buttons)
-        self.resize(720, 560)
+        outer.addWidget(buttons)
+        open_within_screen(self, QSize(720, 560), scroll)
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -1,19 +1,25 @@
 """What "fits" means on a screen (WCAG 1.4.4 at 200% text): every visible widget is at least as large as its
-minimum size hint and lies inside its parent, except inside a scroll area, whose content scrolls."""
+minimum size hint and lies inside its parent, except inside a scroll area, whose content scrolls; no scroll area
+scrolls sideways; a dialog needs no more than the screen and fits the first-start window too."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QStyleOptionFrame,
     QWidget,
 )
+
+from pairaid.ui.dialog_fit import TITLE_BAR
+from pairaid.ui.main_window import FIRST_START_SIZE
 
 SCREEN_WIDTH, SCREEN_HEIGHT = 1366, 768
 
@@ -77,4 +83,35 @@ def fit_problems(root: QWidget) -> list[str]:
         if not inside:
             problems.append(f"{_described(widget)} at {widget.geometry().getRect()} is cut off by "
                             f"{_described(parent)} of {parent.width()}x{parent.height()}")
+    return problems
+
+
+def sideways(root: QWidget) -> list[str]:
+    """A page that scrolls sideways hides what is to its right ("Not observed" once did): it must reflow. Also
+    with its scroll bar turned off, when the right edge would simply be lost."""
+    return [f"{area.objectName() or type(area.widget()).__name__} scrolls sideways by "
+            f"{area.horizontalScrollBar().maximum()} px"
+            for area in root.findChildren(QScrollArea) if area.isVisible() and area.horizontalScrollBar().maximum()]
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def dialog_problems(dialog: QWidget) -> list[str]:
+    """A shown dialog at the size it opened at, then within the first-start window's size: nothing squeezed, cut
+    off or scrolling sideways; what it needs fits a 1366x768 screen under a title bar, and it opens no larger
+    than the screen it is on (unless it needs more)."""
+    screen = dialog.screen().availableGeometry().size() - QSize(0, TITLE_BAR)  # the test's own screen
+    problems = [f"{what} {size.width()}x{size.height()}, more than the screen's {room.width()}x{room.height()}"
+                for what, size, room in (
+                    ("needs", dialog.minimumSizeHint(), QSize(SCREEN_WIDTH, SCREEN_HEIGHT - TITLE_BAR)),
+                    ("opens at", dialog.size(), screen.expandedTo(dialog.minimumSizeHint())))
+                if size.width() > room.width() or size.height() > room.height()]
+    for size in (dialog.size(), dialog.size().boundedTo(QSize(*FIRST_START_SIZE))):
+        dialog.resize(size)
+        _settle()
+        problems += [f"at {size.width()}x{size.height()}: {problem}"
+                     for problem in fit_problems(dialog) + sideways(dialog)]
     return problems

@@ -19,7 +19,9 @@ from pairaid.store import Store
 from pairaid.ui.conflict_dialog import ConflictDialog
 from pairaid.ui.keys_dialog import TrustDialog
 from pairaid.ui.places.review import ReviewView
+from pairaid.ui.text_size import apply_text_size
 from tests.ui.app_helpers import DialogLog, close_window, open_window
+from tests.ui.fit import dialog_problems
 from tests.ui.keyboard import focused, press, tab_to, type_text
 from tests.ui.modal import on_next_modal
 from tests.ui.places.accessibility import check_accessible
@@ -230,3 +232,16 @@ def test_reviews_trusts_the_sender_and_resolves_the_conflict_it_brought(qtbot, m
     view.open_bundle(bundle)  # the same bundle again: no conflict, and it says why
     assert not view.conflict_button.isVisible() and "set aside before" in view.status.text()
     close_window(window)
+
+
+def test_at_200_percent_text_nothing_is_squeezed_cut_off_or_larger_than_the_screen(qtbot, qapp, tmp_path, pathway,
+                                                                                   normal_text) -> None:
+    """WCAG 1.4.4: at 200% the dialog needs 898 px of width and 351 of height; it opens within the screen (and at
+    least at that), and nothing in it is squeezed or cut off, also within the first-start window."""
+    _record_id, copy_id, _bundle = make_conflict(tmp_path / "here", tmp_path / "there", tmp_path)
+    apply_text_size(qapp, 200)
+    with Store.open(tmp_path / "here") as store:
+        dialog = _shown(qtbot, ConflictDialog(store, pathway, load_framework(), copy_id))
+        assert dialog.table.rowCount() == 5
+        assert dialog_problems(dialog) == []
+        dialog.close()

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pairaid.store import Store
 from pairaid.ui import dialogs
 from pairaid.ui.keys_dialog import KeysDialog, TrustDialog
+from pairaid.ui.text_size import apply_text_size
 from tests.ui.app_helpers import DialogLog, close_window, open_window
+from tests.ui.fit import dialog_problems
 from tests.ui.keyboard import focused, press, tab_to, type_text
 from tests.ui.modal import on_next_modal
 from tests.ui.places.accessibility import check_accessible
@@ -187,3 +189,35 @@ def test_a_bundle_the_colleague_signed_can_be_chosen_instead_of_a_key_file(qtbot
     dialog = _shown(qtbot, KeysDialog(store))
     assert dialog.add_from_file(bundle) is not None
     assert asked == ["the bundle from-colleague.pairaid"] and dialog.trusted_names() == ["Şükrü Öztürk"]
+
+
+def test_at_200_percent_text_nothing_is_squeezed_cut_off_or_larger_than_the_screen(qtbot, qapp, store, colleague,
+                                                                                   normal_text) -> None:
+    """WCAG 1.4.4: at 200% the dialog wants 831 px of height, and at the fixed 720x560 it once opened at the
+    fingerprint, the list and the buttons were squeezed below their size. Its body scrolls instead, and it opens
+    within the screen; within the first-start window too."""
+    store.trust_key(colleague.own_public_key(), name="Nguyễn Thị Minh Khai",
+                    fingerprint_said=colleague.own_fingerprint())
+    apply_text_size(qapp, 200)
+    dialog = _shown(qtbot, KeysDialog(store))
+    assert dialog.trusted_names() == ["Nguyễn Thị Minh Khai"]
+    assert dialog_problems(dialog) == []
+    dialog.close()
+
+
+def test_the_trust_dialog_at_200_percent_text_and_with_its_message(qtbot, qapp, store, colleague,
+                                                                   normal_text) -> None:
+    """At 200% its two fields had less than a line of text's room; with the message shown, it grows to show it
+    whole (the body scrolls only once the screen has no more room)."""
+    apply_text_size(qapp, 200)
+    trust = _shown(qtbot, TrustDialog(store, colleague.own_public_key(), "the file ann.pairaid-key", name="Ann Hall"))
+    assert dialog_problems(trust) == []
+    right = colleague.own_fingerprint()
+    trust.fingerprint_edit.setText("0000 1111 2222 3333 4444" if right != "0000 1111 2222 3333 4444" else
+                                   "5555 1111 2222 3333 4444")
+    assert not trust.trust()
+    qtbot.wait(10)
+    assert "not this key's" in trust.problem.text()
+    assert trust.problem.visibleRegion().boundingRect().size() == trust.problem.size(), "the message cut off"
+    assert dialog_problems(trust) == []
+    trust.close()

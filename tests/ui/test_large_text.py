@@ -4,35 +4,16 @@ off; long pages scroll), the size is applied live, and it is kept in settings fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 
 from pairaid.ui.main_window import FIRST_START_SIZE
 from pairaid.ui.settings import WindowSettings
-from pairaid.ui.style import apply_style
 from pairaid.ui.text_size import apply_text_size, current_text_size
 from tests.ui.app_helpers import DialogLog, close_window, open_window
-from tests.ui.fit import SCREEN_HEIGHT, SCREEN_WIDTH, fit_problems
-
-
-@pytest.fixture
-def normal_text(qapp: QApplication) -> Iterator[None]:
-    """The app's own style (its em-sized padding grows with the text); afterwards the system's size and no
-    style sheet, as the other tests expect.
-
-    The test's windows are deleted first: pytest-qt only asks for their deletion, which would happen inside the
-    next test, and a window styled under a style sheet that was taken away and put back in between crashes Qt
-    (a segmentation fault in the next QApplication.setStyleSheet) when it is finally deleted."""
-    before = qapp.styleSheet()
-    apply_style(qapp)
-    yield
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    apply_text_size(qapp, 100)
-    qapp.setStyleSheet(before)
+from tests.ui.fit import SCREEN_HEIGHT, SCREEN_WIDTH, fit_problems, sideways
 
 
 def _settle(qapp: QApplication) -> None:
@@ -46,13 +27,6 @@ def _size_problem(window: QWidget, width: int = SCREEN_WIDTH, height: int = SCRE
     if (window.width(), window.height()) != (width, height) or hint.width() > width or hint.height() > height:
         return [f"the window is {window.width()}x{window.height()} and needs {hint.width()}x{hint.height()}"]
     return []
-
-
-def _sideways(window: QWidget) -> list[str]:
-    """A page that scrolls sideways hides what is to its right ("Not observed" once did): it must reflow."""
-    return [f"{area.objectName() or type(area.widget()).__name__} scrolls sideways by "
-            f"{area.horizontalScrollBar().maximum()} px"
-            for area in window.findChildren(QScrollArea) if area.isVisible() and area.horizontalScrollBar().maximum()]
 
 
 @pytest.mark.parametrize("size", [(SCREEN_WIDTH, SCREEN_HEIGHT), FIRST_START_SIZE], ids=["screen", "first-start"])
@@ -76,7 +50,7 @@ def test_every_section_and_place_fits_its_controls_at_200_percent(qtbot, qapp: Q
 
     def check() -> list[str]:
         _settle(qapp)
-        return fit_problems(window) + _size_problem(window, *size) + _sideways(window)
+        return fit_problems(window) + _size_problem(window, *size) + sideways(window)
 
     window.go_home()
     screens["home"] = check()
@@ -177,7 +151,7 @@ def test_rows_of_options_stack_at_200_percent_and_come_back_side_by_side(qtbot, 
         window.set_text_size(percent)
         _settle(qapp)
         assert [row.stacked() for row in rows] == [stacked] * len(rows), f"at {percent}%"
-        assert _sideways(window) == [], f"at {percent}%"
+        assert sideways(window) == [], f"at {percent}%"
         options = rows[0].findChildren(QRadioButton)
         tops = {button.geometry().top() for button in options}
         assert len(tops) == (len(options) if stacked else 1), f"at {percent}%"
@@ -207,10 +181,10 @@ def test_no_section_scrolls_sideways_at_the_sizes_between(qtbot, qapp: QApplicat
     window.new_visit()
     window.session.set_value("parent_voice.asked", True)
     window.set_text_size(percent)
-    sideways = {}
+    too_wide = {}
     for section in window.walkthrough.sections():
         window.walkthrough.go_to(section)
         _settle(qapp)
-        sideways[section] = _sideways(window)
-    assert {section: found for section, found in sideways.items() if found} == {}
+        too_wide[section] = sideways(window)
+    assert {section: found for section, found in too_wide.items() if found} == {}
     close_window(window)

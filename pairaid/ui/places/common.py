@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
@@ -53,6 +53,30 @@ class DownScrollArea(QScrollArea):
             return hint
         width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
         return QSize(max(hint.width(), width), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content grew or shrank (a message shown): the hints above change with it
+        return super().eventFilter(watched, event)
+
+    def height_for(self, width: int) -> int:
+        """The height that shows all of the content at `width` without scrolling."""
+        content = self.widget()
+        if content is None:
+            return self.sizeHint().height()
+        inner = max(1, width - 2 * self.frameWidth())
+        height = content.heightForWidth(inner) if content.hasHeightForWidth() else content.sizeHint().height()
+        return max(height, content.minimumSizeHint().height()) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        """The content's whole size as it is now (QScrollArea keeps the first one it measured, and caps it)."""
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        wanted = content.sizeHint()
+        height = content.heightForWidth(wanted.width()) if content.hasHeightForWidth() else wanted.height()
+        return QSize(wanted.width() + frame, max(height, wanted.height()) + frame)
 
 
 class PlaceView(QWidget):
