@@ -10,6 +10,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 TRIES = 250  # 20 ms apart: five seconds for the dialog to appear
 
 
+def shown_active(qtbot, widget: QWidget) -> QWidget:
+    """`widget` shown, exposed and the active window (it has the keyboard), closed with the test."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    with qtbot.waitActive(widget):
+        widget.activateWindow()
+    return widget
+
+
 def on_next_modal(action: Callable[[QWidget], None], seen: list[str] | None = None,
                   skip: QWidget | None = None) -> list[str]:
     """Call `action(dialog)` when a modal dialog (other than `skip`) is up; the titles of the dialogs acted on are

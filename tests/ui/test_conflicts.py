@@ -23,7 +23,7 @@ from pairaid.ui.text_size import apply_text_size
 from tests.ui.app_helpers import DialogLog, close_window, open_window
 from tests.ui.fit import dialog_problems
 from tests.ui.keyboard import focused, press, tab_to, type_text
-from tests.ui.modal import on_next_modal
+from tests.ui.modal import on_next_modal, shown_active
 from tests.ui.places.accessibility import check_accessible
 from tests.ui.places.records import assessment
 
@@ -65,19 +65,10 @@ def make_conflict(here: Path, there: Path, folder: Path) -> tuple[str, str, Path
         return info.id, copy_record.id, bundle
 
 
-def _shown(qtbot, widget: QWidget) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitActive(widget):
-        widget.activateWindow()
-    return widget
-
-
 def test_the_two_copies_compared_in_words_with_their_levels(qtbot, tmp_path, pathway) -> None:
     _record_id, copy_id, _bundle = make_conflict(tmp_path / "here", tmp_path / "there", tmp_path)
     with Store.open(tmp_path / "here") as store:
-        dialog = _shown(qtbot, ConflictDialog(store, pathway, load_framework(), copy_id))
+        dialog = shown_active(qtbot, ConflictDialog(store, pathway, load_framework(), copy_id))
         check_accessible(dialog)
         rows = [tuple(dialog.table.item(r, c).text() for c in range(4)) for r in range(dialog.table.rowCount())]
         assert ("Observations", "Noticing the baby's signals: rating", "Some concern", "No concern") in rows
@@ -179,7 +170,7 @@ def test_a_final_record_cannot_be_replaced_by_the_bundles_copy(qtbot, tmp_path, 
         changed = _changed(data, strengths=["stable_home"])
         theirs.save_draft(info.id, {**changed, "id": info.id}, 1, summary=RecordSummary.from_draft(changed))
         copy_record = ours.import_bundle(theirs.export_bundle(info.id, tmp_path / "v2"))
-        dialog = _shown(qtbot, ConflictDialog(ours, pathway, load_framework(), copy_record.id))
+        dialog = shown_active(qtbot, ConflictDialog(ours, pathway, load_framework(), copy_record.id))
         assert not dialog.keep_bundle_button.isEnabled() and dialog.final_note.isVisible()
         assert "amend the record" in dialog.final_note.text()
         check_accessible(dialog)
@@ -241,7 +232,7 @@ def test_at_200_percent_text_nothing_is_squeezed_cut_off_or_larger_than_the_scre
     _record_id, copy_id, _bundle = make_conflict(tmp_path / "here", tmp_path / "there", tmp_path)
     apply_text_size(qapp, 200)
     with Store.open(tmp_path / "here") as store:
-        dialog = _shown(qtbot, ConflictDialog(store, pathway, load_framework(), copy_id))
+        dialog = shown_active(qtbot, ConflictDialog(store, pathway, load_framework(), copy_id))
         assert dialog.table.rowCount() == 5
         assert dialog_problems(dialog) == []
         dialog.close()

@@ -16,7 +16,7 @@ from pairaid.ui.text_size import apply_text_size
 from tests.ui.app_helpers import DialogLog, close_window, open_window
 from tests.ui.fit import dialog_problems
 from tests.ui.keyboard import focused, press, tab_to, type_text
-from tests.ui.modal import on_next_modal
+from tests.ui.modal import on_next_modal, shown_active
 from tests.ui.places.accessibility import check_accessible
 
 
@@ -34,18 +34,9 @@ def colleague(tmp_path: Path):
     s.close()
 
 
-def _shown(qtbot, widget: QWidget) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitActive(widget):
-        widget.activateWindow()
-    return widget
-
-
 def test_fingerprint_shown_in_groups_and_the_public_key_saved_from_the_keyboard(qtbot, monkeypatch, store,
                                                                                  tmp_path) -> None:
-    dialog = _shown(qtbot, KeysDialog(store))
+    dialog = shown_active(qtbot, KeysDialog(store))
     assert dialog.fingerprint_label.text() == store.own_fingerprint()
     assert [len(group) for group in dialog.fingerprint_label.text().split()] == [4, 4, 4, 4, 4]
     assert dialog.empty_label.isVisible() and "No colleague" in dialog.empty_label.text()
@@ -59,7 +50,7 @@ def test_fingerprint_shown_in_groups_and_the_public_key_saved_from_the_keyboard(
 
 def test_trusting_a_colleagues_key_file_from_the_keyboard(qtbot, monkeypatch, store, colleague, tmp_path) -> None:
     key_file = colleague.save_public_key(tmp_path / "ann")
-    dialog = _shown(qtbot, KeysDialog(store))
+    dialog = shown_active(qtbot, KeysDialog(store))
     monkeypatch.setattr(dialogs, "open_file", lambda *_a: str(key_file))
 
     def fill_in(trust: QWidget) -> None:
@@ -84,7 +75,7 @@ def test_trusting_a_colleagues_key_file_from_the_keyboard(qtbot, monkeypatch, st
 
 
 def test_a_wrong_fingerprint_trusts_nothing_and_never_shows_the_right_one(qtbot, store, colleague) -> None:
-    trust = _shown(qtbot, TrustDialog(store, colleague.own_public_key(), "the file ann.pairaid-key"))
+    trust = shown_active(qtbot, TrustDialog(store, colleague.own_public_key(), "the file ann.pairaid-key"))
     right = colleague.own_fingerprint()
     check_accessible(trust)
 
@@ -111,7 +102,7 @@ def test_a_wrong_fingerprint_trusts_nothing_and_never_shows_the_right_one(qtbot,
 
 
 def test_this_computers_own_key_is_refused_in_words(qtbot, store) -> None:
-    trust = _shown(qtbot, TrustDialog(store, store.own_public_key(), "the file mine.pairaid-key", name="Me"))
+    trust = shown_active(qtbot, TrustDialog(store, store.own_public_key(), "the file mine.pairaid-key", name="Me"))
     trust.fingerprint_edit.setText(store.own_fingerprint())
     assert not trust.trust()
     assert "this computer's own key" in trust.problem.text() and store.trusted_keys() == []
@@ -127,7 +118,7 @@ def test_a_bad_or_missing_key_file_says_what_is_wrong(qtbot, monkeypatch, store,
     path = tmp_path / "colleague.pairaid-key"
     if content is not None:
         path.write_bytes(content)
-    dialog = _shown(qtbot, KeysDialog(store))
+    dialog = shown_active(qtbot, KeysDialog(store))
     assert dialog.add_from_file(path) is None
     [(title, text)] = log.errors
     assert title == "This key file cannot be used" and said in text and "nothing was trusted" in text
@@ -139,7 +130,7 @@ def test_removing_a_trusted_colleague_asks_first_and_says_what_changes(qtbot, mo
     store.trust_key(colleague.own_public_key(), name="Ann Hall", fingerprint_said=colleague.own_fingerprint())
     log = DialogLog().install(monkeypatch)
     log.answers = [False, True]
-    dialog = _shown(qtbot, KeysDialog(store))
+    dialog = shown_active(qtbot, KeysDialog(store))
     check_accessible(dialog)
     assert dialog.trusted_names() == ["Ann Hall"]
     tab_to("Remove the selected colleague")
@@ -186,7 +177,7 @@ def test_a_bundle_the_colleague_signed_can_be_chosen_instead_of_a_key_file(qtbot
         return store.trust_key(key, name="Şükrü Öztürk", fingerprint_said=colleague.own_fingerprint())
 
     monkeypatch.setattr(dialogs, "ask_trust", ask)
-    dialog = _shown(qtbot, KeysDialog(store))
+    dialog = shown_active(qtbot, KeysDialog(store))
     assert dialog.add_from_file(bundle) is not None
     assert asked == ["the bundle from-colleague.pairaid"] and dialog.trusted_names() == ["Şükrü Öztürk"]
 
@@ -199,7 +190,7 @@ def test_at_200_percent_text_nothing_is_squeezed_cut_off_or_larger_than_the_scre
     store.trust_key(colleague.own_public_key(), name="Nguyễn Thị Minh Khai",
                     fingerprint_said=colleague.own_fingerprint())
     apply_text_size(qapp, 200)
-    dialog = _shown(qtbot, KeysDialog(store))
+    dialog = shown_active(qtbot, KeysDialog(store))
     assert dialog.trusted_names() == ["Nguyễn Thị Minh Khai"]
     assert dialog_problems(dialog) == []
     dialog.close()
@@ -210,7 +201,7 @@ def test_the_trust_dialog_at_200_percent_text_and_with_its_message(qtbot, qapp, 
     """At 200% its two fields had less than a line of text's room; with the message shown, it grows to show it
     whole (the body scrolls only once the screen has no more room)."""
     apply_text_size(qapp, 200)
-    trust = _shown(qtbot, TrustDialog(store, colleague.own_public_key(), "the file ann.pairaid-key", name="Ann Hall"))
+    trust = shown_active(qtbot, TrustDialog(store, colleague.own_public_key(), "the file ann.pairaid-key", name="Ann Hall"))
     assert dialog_problems(trust) == []
     right = colleague.own_fingerprint()
     trust.fingerprint_edit.setText("0000 1111 2222 3333 4444" if right != "0000 1111 2222 3333 4444" else
