@@ -55,9 +55,9 @@ class Menus:
     supervision_action: QAction
     full_bundle_action: QAction
     add_file_action: QAction
+    keys_action: QAction  # Record → Keys and trusted colleagues
     place_actions: dict[str, QAction] = field(default_factory=dict)
     text_size_actions: dict[int, QAction] = field(default_factory=dict)  # View → Text size, by percent
-    keys_action: QAction | None = None  # Record → Keys and trusted colleagues
 
     def use_undo_stack(self, window: QMainWindow, stack: QUndoStack) -> None:
         """The Edit menu's stand-ins become the undo stack's own actions (text "Undo typing", enabled state)."""
@@ -131,4 +131,4 @@ def build_menus(window: QMainWindow, host: MenuHost, places: dict[str, tuple[str
         place_actions[key] = action
     return Menus(edit_menu, go_menu, new_action, home_action, pdf_action, print_action, undo_action, redo_action,
                  summary_action, finalise_action, amend_action, supervision_action, full_bundle_action,
-                 add_file_action, place_actions, text_size_actions, keys_action)
+                 add_file_action, keys_action, place_actions, text_size_actions)
