@@ -9,7 +9,9 @@ is first shown. `store`, `pathway`, `session`, `walkthrough`, `summary_page` and
 use, so callers never see a half-built window.
 
 The window composes; the jobs live beside it: the loading stages in `startup_loader`, finalise and amend in
-`record_actions` (no widgets), the menu bar in `menus`, the visit screen's frame in `visit_page`.
+`record_actions` (no widgets), the Record menu's files in `record_files`, choosing between two copies in
+`record_conflicts`, what is remembered between starts in `window_memory`, the menu bar in `menus`, the visit
+screen's frame in `visit_page`.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from pairaid.ui import dialogs, record_actions, record_files, text_size
+from pairaid.ui import dialogs, record_actions, record_conflicts, record_files, text_size, window_memory
 from pairaid.ui.crash import log_failure
 from pairaid.ui.home import HomeView, RecordQuery, system_today
 from pairaid.ui.menus import build_menus
@@ -60,8 +62,6 @@ log = logging.getLogger(__name__)
 
 # key -> (button text, factory or None while that place is not available); a factory gets the window.
 PlaceFactories = dict[str, tuple[str, Callable[["MainWindow"], QWidget] | None]]
-SPLITTER = "walkthrough"
-FIRST_START_SIZE = (1280, 720)  # no saved window size yet: fits a 1366x768 screen with the task bar
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.settings = settings
         self.places = places or {}
-        self._today = today
+        self.today = today
         self._boot = StartupLoader(loader, self._dialog_parent, self._home_opened, self._pathway_loaded,
                                    self._failed_to_start)
         self._framework: Framework | None = None
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
                                               for key, (text, factory) in self.places.items()},
                                  text_size.restore(settings))
         self.statusBar().showMessage("Opening the records…")
-        self._restore_layout()
+        window_memory.restore_layout(self)
         self._update_actions()
 
     # Loading (the two stages live in StartupLoader) ----------------------------------------------------
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         from pairaid.ui.walkthrough import WalkthroughView
 
         session = self.session
-        self._summary_page = SummaryPage(session, self.pathway, self._record_event, today=self._today)
+        self._summary_page = SummaryPage(session, self.pathway, self._record_event, today=self.today)
         walkthrough = WalkthroughView(session, self.framework, [("summary", "Summary", self._summary_page)])
         walkthrough.finalise_requested.connect(self.finalise)
         self._walkthrough = walkthrough
@@ -266,47 +266,21 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self._visit_page)
         self.menus.go_menu.insertAction(self.menus.summary_action, walkthrough.next_action)
         self.menus.go_menu.insertAction(self.menus.summary_action, walkthrough.previous_action)
-        splitter = self.settings.splitter(SPLITTER)
-        if splitter is not None:
-            walkthrough.splitter().restoreState(splitter)
-        else:
-            walkthrough.splitter().setSizes([180, 700, 360])
+        window_memory.restore_splitter(self)
         self._update_actions()
 
     def set_text_size(self, percent: int) -> None:
         """View → Text size: applied to everything on screen at once, and kept for the next start."""
         text_size.choose(self.settings, self.menus.text_size_actions, percent)
 
-    # Layout memory ---------------------------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        if not self.restoreGeometry(self.settings.geometry() or QByteArray()):
-            self.resize(*FIRST_START_SIZE)
-        self.restoreState(self.settings.state() or QByteArray())  # the splitter: when the visit screen is built
+    # Layout memory (window_memory) ---------------------------------------------------------------
 
     def save_layout(self) -> None:
-        self.settings.save_window(self.saveGeometry(), self.saveState())
-        if self._walkthrough is not None:  # otherwise keep what the last visit screen left
-            self.settings.save_splitter(SPLITTER, self._walkthrough.splitter().saveState())
-            self.settings.set_last_section(self._walkthrough.current_section())
-        self.settings.sync()
+        window_memory.save_layout(self)
 
     def restore_last_record(self) -> bool:
         """Reopen the record that was open when the app last closed (or crashed)."""
-        from pairaid.store.errors import StoreError
-
-        record_id = self.settings.last_record()
-        if not record_id or not self.ensure_loaded():
-            return False
-        try:
-            self.open_record(record_id, quiet=True)
-        except StoreError:
-            self.settings.set_last_record(None)
-            return False
-        section = self.settings.last_section()
-        if section in self.walkthrough.sections():
-            self.walkthrough.go_to(section)
-        return True
+        return window_memory.restore_last_record(self)
 
     # Records ---------------------------------------------------------------------------------------
 
@@ -319,7 +293,7 @@ class MainWindow(QMainWindow):
         if not self.ensure_loaded():
             return
         self.flush()
-        data = new_draft_data(self._today().isoformat())
+        data = new_draft_data(self.today().isoformat())
         info = self.store.create_draft(data, summary=RecordSummary.from_draft(data))
         data["id"] = info.id
         self._show_record(self.store.load(info.id))
@@ -338,23 +312,15 @@ class MainWindow(QMainWindow):
                 raise
             dialogs.error(self, "The record could not be opened", f"{exc}. Search for it again on the home screen.")
             return
-        if record.in_conflict:  # two copies: the user chooses one before either is opened
-            if quiet:
-                raise StoreError(f"record {record_id} is in conflict")
-            kept = self.resolve_conflict(record.id if record.conflict_of else str(record.conflict_copy))
-            if kept is None:
-                return
-            record = kept
-        self._show_record(record)
+        chosen = record_conflicts.record_to_open(self, record, quiet)  # two copies: the user keeps one first
+        if chosen is None:
+            return
+        self._show_record(chosen)
         self.walkthrough.go_to(self.walkthrough.sections()[0])
 
     def resolve_conflict(self, copy_id: str) -> Record | None:
         """Compare a bundle's copy with this computer's record and keep one; the record as kept, or None."""
-        kept = dialogs.resolve_conflict(self, self.store, self.pathway, self.framework, copy_id, self._today())
-        self.home.refresh()
-        if kept is not None:
-            self.statusBar().showMessage("Conflict resolved: one copy kept.", 8000)
-        return kept
+        return record_conflicts.resolve(self, copy_id)
 
     def _show_record(self, record: Record) -> None:
         assert self.saver is not None
@@ -497,9 +463,8 @@ class MainWindow(QMainWindow):
         menus.amend_action.setEnabled(on_visit and final)
         menus.supervision_action.setEnabled(on_visit and open_record)
         menus.full_bundle_action.setEnabled(on_visit and open_record)
-        menus.add_file_action.setEnabled(not self._boot.failed)
-        if menus.keys_action is not None:
-            menus.keys_action.setEnabled(not self._boot.failed)
+        for needs_records in (menus.add_file_action, menus.keys_action):
+            needs_records.setEnabled(not self._boot.failed)
         if self._walkthrough is not None:
             self._walkthrough.next_action.setEnabled(on_visit)
             self._walkthrough.previous_action.setEnabled(on_visit)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pairaid.ui.dialog_fit import TITLE_BAR
-from pairaid.ui.main_window import FIRST_START_SIZE
+from pairaid.ui.window_memory import FIRST_START_SIZE
 
 SCREEN_WIDTH, SCREEN_HEIGHT = 1366, 768
 

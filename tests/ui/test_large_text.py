@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 
-from pairaid.ui.main_window import FIRST_START_SIZE
 from pairaid.ui.settings import WindowSettings
 from pairaid.ui.text_size import apply_text_size, current_text_size
+from pairaid.ui.window_memory import FIRST_START_SIZE
 from tests.ui.app_helpers import DialogLog, close_window, open_window
 from tests.ui.fit import SCREEN_HEIGHT, SCREEN_WIDTH, fit_problems, sideways
 
